@@ -1,0 +1,5 @@
+// Everything a problem's driver needs from the harness.
+#pragma once
+
+#include "cj/problem.hpp"
+#include "cj/transcript.hpp"

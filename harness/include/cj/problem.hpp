@@ -1,0 +1,71 @@
+// The contract between a problem's driver and the runners (stress, explore, ...).
+//
+// A driver describes a problem as data (its cases) and as trials: one fresh object under test
+// plus whatever its callbacks recorded. A runner decides how the actors' threads are created,
+// started and interleaved; a driver must not assume any of it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cj {
+
+/// One input of a problem, shown to the learner as "Input:" when a trial on it fails.
+struct Case {
+  std::string input;  // e.g. "n = 5" or "[1,3,2]"
+  int actors = 0;     // threads in one trial; actor a runs Trial::run(a) on its own thread
+  /// Optional: actor indices in the order their threads are meant to start (LeetCode's input
+  /// for 1114). Stress mode gives earlier actors a head start; other runners may ignore it.
+  std::vector<int> start_order;
+};
+
+/// What a check found wrong. verdict is a name from the contract ("wrong_answer", ...).
+struct Failure {
+  std::string verdict = "wrong_answer";
+  std::string reason;    // one sentence a learner understands
+  std::string expected;  // may be empty
+  std::string got;       // may be empty
+};
+using Check = std::optional<Failure>;
+
+/// One object under test and its recordings. A runner calls run(a) exactly once for every actor
+/// a in [0, Case::actors), each on a thread of its own, in any order and interleaving, and then
+/// check() once, after every run() has returned.
+class Trial {
+ public:
+  virtual ~Trial() = default;
+  virtual void run(int actor) = 0;
+  virtual Check check() = 0;
+};
+
+/// A problem as the runners see it. Lives for the whole process.
+class Problem {
+ public:
+  virtual ~Problem() = default;
+  virtual std::string slug() const = 0;
+  /// Every case a run should cover; runners cycle through them.
+  virtual std::vector<Case> cases() const = 0;
+  virtual std::unique_ptr<Trial> make(const Case& c) const = 0;
+  /// The method actor a calls, for reports and traces: "second()", "hydrogen()".
+  virtual std::string actor_name(const Case& c, int actor) const = 0;
+  /// True when the solution starts threads of its own (a crawler): runners then check that none
+  /// is left running after the trial.
+  virtual bool solution_starts_threads() const { return false; }
+};
+
+/// Called once by a driver (see CJ_PROBLEM); the harness's main() runs the registered problem.
+void register_problem(std::unique_ptr<Problem> problem);
+
+/// Tells the stall detector that the solution made progress (a callback ran). Recorders call it;
+/// drivers whose callbacks record nothing else call it themselves.
+void note_progress() noexcept;
+
+}  // namespace cj
+
+#define CJ_PROBLEM(Type)                                        \
+  static const bool cj_problem_registered_ = [] {               \
+    ::cj::register_problem(std::make_unique<Type>());           \
+    return true;                                                \
+  }()

@@ -1,0 +1,49 @@
+#include <atomic>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "runner.hpp"
+
+namespace cj {
+namespace {
+
+std::unique_ptr<Problem>& problem_slot() {
+  static std::unique_ptr<Problem> problem;
+  return problem;
+}
+
+std::map<std::string, Runner>& runners() {
+  static std::map<std::string, Runner> table;
+  return table;
+}
+
+std::atomic<unsigned long long> progress{0};
+
+}  // namespace
+
+void register_problem(std::unique_ptr<Problem> problem) {
+  if (problem_slot()) throw std::logic_error("two problems registered in one executable");
+  problem_slot() = std::move(problem);
+}
+
+const Problem* registered_problem() { return problem_slot().get(); }
+
+void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
+
+unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }
+
+void register_runner(const std::string& mode, Runner runner) { runners()[mode] = runner; }
+
+Runner find_runner(const std::string& mode) {
+  auto it = runners().find(mode);
+  return it == runners().end() ? nullptr : it->second;
+}
+
+std::vector<std::string> runner_modes() {
+  std::vector<std::string> modes;
+  for (const auto& [mode, runner] : runners()) modes.push_back(mode);
+  return modes;
+}
+
+}  // namespace cj

@@ -1,0 +1,37 @@
+#include "result_writer.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+
+namespace cj {
+namespace {
+int result_fd = 1;
+std::atomic<bool> written{false};
+}  // namespace
+
+void set_result_fd(int fd) { result_fd = fd; }
+
+bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
+  if (written.exchange(true)) return false;
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : o.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
+  nlohmann::json j = {{"verdict", o.verdict},   {"reason", o.reason},   {"trials", o.trials},
+                      {"run_s", run_s},         {"mode", options.mode}, {"seed", options.seed},
+                      {"input", o.input},       {"expected", o.expected},
+                      {"got", o.got},           {"findings", findings}, {"trace", o.trace},
+                      {"strategy", o.strategy}};
+  std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const char* p = line.data();
+  std::size_t left = line.size();
+  while (left > 0) {
+    ssize_t n = ::write(result_fd, p, left);
+    if (n <= 0) break;
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace cj

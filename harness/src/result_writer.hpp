@@ -1,0 +1,14 @@
+// The one message a submission's process sends to the judge: its outcome, as a JSON line on the
+// result descriptor the judge passed in. Written at most once per process.
+#pragma once
+
+#include "runner.hpp"
+
+namespace cj {
+
+void set_result_fd(int fd);
+
+/// Writes the outcome unless one was written already; returns false in that case.
+bool write_outcome(const Outcome& outcome, const RunOptions& options, double run_s);
+
+}  // namespace cj

@@ -1,0 +1,57 @@
+// The harness's internal seam between its main() and the runners (one per judge mode).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cj/problem.hpp"
+
+namespace cj {
+
+struct Finding {
+  std::string kind;
+  std::string message;
+};
+
+struct RunOptions {
+  std::string mode = "stress";
+  std::uint64_t seed = 1;
+  double budget_s = 2.0;
+  /// Seconds without any progress after which a stress trial counts as stuck.
+  double stall_s = 1.0;
+  /// Explore: the strategy to use ("random", "pct", "dfs"); empty means the runner's portfolio.
+  std::string strategy;
+};
+
+/// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).
+struct Outcome {
+  std::string verdict = "accepted";
+  std::string reason;
+  long long trials = 0;
+  std::string input;
+  std::string expected;
+  std::string got;
+  std::vector<Finding> findings;
+  /// Explore: the failing schedule, one readable line per step.
+  std::vector<std::string> trace;
+  /// Explore: the strategy that found the failure, for the replay command.
+  std::string strategy;
+};
+
+using Runner = Outcome (*)(const Problem&, const RunOptions&);
+
+/// Runners register themselves by mode name from their own file (see CJ_RUNNER).
+void register_runner(const std::string& mode, Runner runner);
+Runner find_runner(const std::string& mode);
+std::vector<std::string> runner_modes();
+
+const Problem* registered_problem();
+
+/// The progress counter behind note_progress(): stall detectors compare two readings.
+unsigned long long progress_count() noexcept;
+
+}  // namespace cj
+
+#define CJ_RUNNER(mode, fn) \
+  static const bool cj_runner_registered_ = (::cj::register_runner(mode, fn), true)

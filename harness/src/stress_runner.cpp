@@ -1,0 +1,278 @@
+#include "stress_runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "stuck_report.hpp"
+#include "thread_probe.hpp"
+
+namespace cj {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+inline void spin(unsigned n) {
+  for (unsigned i = 0; i < n; ++i) __builtin_ia32_pause();
+}
+
+/// A tiny generator for per-trial jitter; std::mt19937 is too slow for the inner loop.
+struct SplitMix {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+};
+
+struct Batch {
+  const Case* c = nullptr;
+  std::vector<std::unique_ptr<Trial>> trials;
+  std::vector<unsigned> head_start;  // pause instructions before each actor's sweep
+  unsigned jitter = 0;               // max pauses before each call; 0 for none
+  std::uint64_t jitter_seed = 0;
+  std::vector<std::string> errors;  // [trial * actors + actor], written only by that actor
+};
+
+class WorkerPool {
+ public:
+  explicit WorkerPool(int workers) : slots_(std::make_unique<ActorSlot[]>(workers)) {
+    for (int w = 0; w < workers; ++w) threads_.emplace_back([this, w] { work(w); });
+    for (int w = 0; w < workers; ++w)
+      while (slots_[w].tid.load() == 0) std::this_thread::yield();
+    size_ = workers;
+  }
+
+  /// Joins the workers; only called when every one of them is idle.
+  ~WorkerPool() {
+    stop_.store(true);
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+  void start(Batch* batch) {
+    batch_ = batch;
+    pending_.store(size_, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
+  }
+
+  /// Waits for the batch; false when nothing progressed for stall_s seconds.
+  bool wait(double stall_s) {
+    std::unique_lock<std::mutex> lock(m_);
+    auto last = progress_count();
+    auto since = Clock::now();
+    while (!done_cv_.wait_for(lock, std::chrono::milliseconds(20),
+                              [&] { return pending_.load(std::memory_order_acquire) == 0; })) {
+      auto now_progress = progress_count();
+      if (now_progress != last) {
+        last = now_progress;
+        since = Clock::now();
+      } else if (std::chrono::duration<double>(Clock::now() - since).count() > stall_s) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::vector<StuckActor> stuck_actors(const Batch& batch) const {
+    std::vector<StuckActor> stuck;
+    for (int w = 0; w < batch.c->actors; ++w) {
+      int trial = slots_[w].trial.load();
+      if (trial >= 0) stuck.push_back({w, trial, slots_[w].tid.load(), false});
+    }
+    return stuck;
+  }
+
+ private:
+  struct ActorSlot {
+    std::atomic<int> trial{-1};  // the trial this worker is inside, -1 between calls
+    std::atomic<pid_t> tid{0};
+  };
+
+  void work(int me) {
+    slots_[me].tid.store(current_tid());
+    std::uint64_t seen = 0;
+    for (;;) {
+      generation_.wait(seen, std::memory_order_acquire);
+      seen = generation_.load(std::memory_order_acquire);
+      if (stop_.load()) return;
+      Batch& b = *batch_;
+      if (me < b.c->actors) sweep(me, b);
+      if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        std::lock_guard<std::mutex> lock(m_);
+        done_cv_.notify_one();
+      }
+    }
+  }
+
+  void sweep(int me, Batch& b) {
+    spin(b.head_start[me]);
+    SplitMix jitter{b.jitter_seed + static_cast<std::uint64_t>(me) * 7919};
+    const int actors = b.c->actors;
+    for (std::size_t t = 0; t < b.trials.size(); ++t) {
+      if (b.jitter) spin(static_cast<unsigned>(jitter.next() % b.jitter));
+      slots_[me].trial.store(static_cast<int>(t), std::memory_order_relaxed);
+      try {
+        b.trials[t]->run(me);
+      } catch (const std::exception& e) {
+        b.errors[t * actors + me] = std::string("an exception escaped: ") + e.what();
+      } catch (...) {
+        b.errors[t * actors + me] = "an exception that is not a std::exception escaped";
+      }
+      slots_[me].trial.store(-1, std::memory_order_relaxed);
+      note_progress();
+    }
+  }
+
+  std::vector<std::thread> threads_;
+  std::unique_ptr<ActorSlot[]> slots_;
+  int size_ = 0;
+  Batch* batch_ = nullptr;
+  std::atomic<std::uint64_t> generation_{0};
+  std::atomic<int> pending_{0};
+  std::atomic<bool> stop_{false};
+  std::mutex m_;  // guards the hand-off of "batch done" to the waiting main thread
+  std::condition_variable done_cv_;
+};
+
+/// How the workers of one batch start: together, staggered in the case's start order, or with
+/// random head starts; with or without per-trial jitter.
+void plan_start(Batch& b, std::mt19937_64& rng) {
+  const int actors = b.c->actors;
+  b.head_start.assign(actors, 0);
+  std::uniform_int_distribution<int> style(0, 3);
+  switch (style(rng)) {
+    case 0:  // all at once
+      break;
+    case 1:  // staggered in start order (LeetCode's input), else a random order
+    {
+      std::vector<int> order = b.c->start_order;
+      if (order.empty()) {
+        for (int a = 0; a < actors; ++a) order.push_back(a);
+        std::shuffle(order.begin(), order.end(), rng);
+      }
+      unsigned step = std::uniform_int_distribution<unsigned>(50, 2000)(rng);
+      for (std::size_t k = 0; k < order.size(); ++k)
+        if (order[k] < actors) b.head_start[order[k]] = static_cast<unsigned>(k) * step;
+      break;
+    }
+    default:  // random head starts, short or long
+    {
+      unsigned most = style(rng) == 2 ? 200 : 5000;
+      for (auto& h : b.head_start) h = std::uniform_int_distribution<unsigned>(0, most)(rng);
+    }
+  }
+  b.jitter = std::bernoulli_distribution(0.5)(rng) ? 0 : 1u << std::uniform_int_distribution<int>(2, 8)(rng);
+  b.jitter_seed = rng();
+}
+
+std::string ordinal_case(const Case& c) { return c.input.empty() ? "(no input)" : c.input; }
+
+}  // namespace
+
+Outcome run_stress(const Problem& problem, const RunOptions& options) {
+  const std::vector<Case> cases = problem.cases();
+  Outcome out;
+  if (cases.empty()) {
+    out.verdict = "internal_error";
+    out.reason = "the problem has no test cases";
+    return out;
+  }
+  int workers = 0;
+  for (const auto& c : cases) workers = std::max(workers, c.actors);
+  const int baseline_threads = thread_count() + workers;
+  WorkerPool pool(workers);
+
+  std::mt19937_64 rng(options.seed);
+  const auto start = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  std::size_t batch_size = 4;
+  for (std::size_t round = 0;; ++round) {
+    // Every case once in order first, then random cases until the budget is spent.
+    if (round >= cases.size() && elapsed() >= options.budget_s) break;
+    const Case& c = round < cases.size() ? cases[round] : cases[rng() % cases.size()];
+    Batch batch;
+    batch.c = &c;
+    for (std::size_t t = 0; t < batch_size; ++t) batch.trials.push_back(problem.make(c));
+    batch.errors.assign(batch_size * c.actors, {});
+    plan_start(batch, rng);
+
+    const auto batch_start = Clock::now();
+    pool.start(&batch);
+    if (!pool.wait(options.stall_s)) {
+      Outcome stuck = describe_stuck(problem, c, pool.stuck_actors(batch), options.stall_s);
+      stuck.trials = out.trials;
+      // The workers cannot be joined: the caller reports and ends the process.
+      return stuck;
+    }
+    const double batch_s = std::chrono::duration<double>(Clock::now() - batch_start).count();
+    for (std::size_t t = 0; t < batch.trials.size(); ++t) {
+      ++out.trials;
+      for (int a = 0; a < c.actors; ++a) {
+        const std::string& error = batch.errors[t * c.actors + a];
+        if (!error.empty()) {
+          out.verdict = "runtime_error";
+          out.reason = problem.actor_name(c, a) + ": " + error;
+          out.input = ordinal_case(c);
+          return out;
+        }
+      }
+      if (Check failure = batch.trials[t]->check()) {
+        out.verdict = failure->verdict;
+        out.reason = failure->reason;
+        out.expected = failure->expected;
+        out.got = failure->got;
+        out.input = ordinal_case(c);
+        return out;
+      }
+    }
+    if (problem.solution_starts_threads()) {
+      if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != "accepted") {
+        leak.trials = out.trials;
+        leak.input = ordinal_case(c);
+        return leak;
+      }
+    }
+    if (batch_s < 0.002 && batch_size < 256) batch_size *= 2;
+    if (batch_s > 0.05 && batch_size > 1) batch_size /= 2;
+  }
+  return out;
+}
+
+Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
+  const std::vector<Case> cases = problem.cases();
+  Outcome out;
+  std::mt19937_64 rng(options.seed);
+  const auto start = Clock::now();
+  while (std::chrono::duration<double>(Clock::now() - start).count() < options.budget_s) {
+    const Case& c = cases[rng() % cases.size()];
+    auto trial = problem.make(c);
+    std::vector<std::thread> threads;
+    for (int a = 0; a < c.actors; ++a) threads.emplace_back([&trial, a] { trial->run(a); });
+    for (auto& t : threads) t.join();
+    ++out.trials;
+    if (Check failure = trial->check()) {
+      out.verdict = failure->verdict;
+      out.reason = failure->reason;
+      out.input = c.input;
+      return out;
+    }
+  }
+  return out;
+}
+
+CJ_RUNNER("stress", run_stress);
+namespace {
+const bool fresh_registered = (register_runner("fresh", run_fresh_threads), true);
+}
+
+}  // namespace cj

@@ -1,0 +1,96 @@
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "build.hpp"
+#include "cj_paths.hpp"
+#include "process.hpp"
+
+namespace cj {
+namespace {
+
+bool copy_file_to(const std::filesystem::path& from, std::ostream& out) {
+  std::ifstream in(from);
+  if (!in) return false;
+  out << in.rdbuf();
+  return true;
+}
+
+}  // namespace
+
+int cmd_list(const Catalog& catalog, std::ostream& out) {
+  for (const auto& p : catalog.problems())
+    out << fmt::format("{:>5}  {:<40} {:<7} {}\n", p.number, p.slug, p.difficulty, p.title);
+  return 0;
+}
+
+int cmd_show(const ProblemInfo& problem, std::ostream& out) {
+  if (!copy_file_to(problem.statement(), out)) {
+    std::cerr << "cj: " << problem.statement().string() << " is missing\n";
+    return 3;
+  }
+  out << "\n## Stub\n\n```cpp\n";
+  copy_file_to(problem.stub(), out);
+  out << "```\n";
+  return 0;
+}
+
+int cmd_new(const ProblemInfo& problem, const std::string& file, std::ostream& out) {
+  if (file.empty()) return copy_file_to(problem.stub(), out) ? 0 : 3;
+  if (std::filesystem::exists(file)) {
+    std::cerr << "cj: " << file << " exists already; not overwriting it\n";
+    return 2;
+  }
+  std::ofstream to(file);
+  if (!to || !copy_file_to(problem.stub(), to)) {
+    std::cerr << "cj: cannot write " << file << "\n";
+    return 2;
+  }
+  out << fmt::format("wrote the stub of {} {} to {}; judge it with: cj judge {} {}\n",
+                     problem.number, problem.title, file, problem.slug, file);
+  return 0;
+}
+
+int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream& out) {
+  auto problem = catalog.find("print-in-order");
+  const auto reference =
+      std::filesystem::path(paths::source_dir) / "solutions/print-in-order/mutex_cv.cpp";
+  if (!problem) return 3;
+  BuildResult b = build_submission(*problem, reference, reference.string(), Flavour::plain);
+  if (!b.ok) {
+    std::cerr << "cj bench: cannot build " << reference << ": " << b.reason << "\n";
+    return 3;
+  }
+  auto measure = [&](const std::string& mode) {
+    ProcessSpec spec;
+    spec.argv = {b.binary.string(), "--mode", mode, "--budget", fmt::format("{}", options.seconds),
+                 "--result-fd", "3", "--seed", "1"};
+    spec.result_pipe = true;
+    spec.limits.wall_s = options.seconds + 20;
+    ProcessResult p = run_process(spec);
+    auto j = nlohmann::json::parse(p.result);
+    return j.value("trials", 0.0) / std::max(1e-9, j.value("run_s", 1.0));
+  };
+  const double stress = measure("stress");
+  const double fresh = measure("fresh");
+  nlohmann::json j = {{"problem", "print-in-order"},
+                      {"solution", "solutions/print-in-order/mutex_cv.cpp"},
+                      {"stress_trials_per_s", stress},
+                      {"fresh_threads_trials_per_s", fresh},
+                      {"ratio", stress / std::max(1e-9, fresh)}};
+  if (options.json) {
+    out << j.dump(2) << "\n";
+  } else {
+    out << fmt::format(
+        "print-in-order, {}:\n  stress (long-lived workers): {:>12.0f} trials/s\n"
+        "  fresh threads per trial:     {:>12.0f} trials/s\n  ratio: {:.1f}x\n",
+        "mutex_cv.cpp", stress, fresh, stress / std::max(1e-9, fresh));
+  }
+  return 0;
+}
+
+}  // namespace cj

@@ -1,0 +1,232 @@
+#include "judge.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <chrono>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "build.hpp"
+#include "cj_paths.hpp"
+#include "process.hpp"
+#include "tsan_report.hpp"
+
+namespace cj {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// One step of a judging plan: which executable, which harness mode, what share of the budget.
+struct Step {
+  std::string mode;  // as reported: "stress", "tsan", "explore", ...
+  Flavour flavour;
+  std::string harness_mode;
+  double share;
+};
+
+std::vector<Step> plan_for(const std::string& mode) {
+  if (mode == "default")
+    return {{"stress", Flavour::plain, "stress", 0.6}, {"tsan", Flavour::tsan, "stress", 0.4}};
+  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0}};
+  return {{mode, Flavour::plain, mode, 1.0}};
+}
+
+std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const std::string& mode,
+                           const std::string& strategy) {
+  std::error_code ec;
+  const bool here = std::filesystem::equivalent(std::filesystem::current_path(ec),
+                                                paths::source_dir, ec);
+  std::string cj = here ? "./cj" : std::string(paths::source_dir) + "/cj";
+  std::string cmd = fmt::format("{} judge {} {} --seed {} --mode {}", cj, req.problem.slug,
+                                req.shown_as, seed, mode);
+  if (!strategy.empty()) cmd += " --strategy " + strategy;
+  if (req.budget_s) cmd += fmt::format(" --budget {}", *req.budget_s);
+  return cmd;
+}
+
+JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::filesystem::path& binary,
+                     std::uint64_t seed, double budget_s) {
+  ProcessSpec spec;
+  spec.argv = {binary.string(), "--mode",     step.harness_mode,          "--seed",
+               std::to_string(seed), "--budget", fmt::format("{}", budget_s), "--result-fd", "3"};
+  if (!req.strategy.empty()) {
+    spec.argv.push_back("--strategy");
+    spec.argv.push_back(req.strategy);
+  }
+  spec.result_pipe = true;
+  spec.cwd = binary.parent_path();
+  spec.limits.wall_s = budget_s + 15;
+  spec.limits.cpu_s = (budget_s + 15) * 4;
+  if (step.flavour == Flavour::tsan) {
+    spec.env.push_back(
+        "TSAN_OPTIONS=halt_on_error=0 report_signal_unsafe=0 detect_deadlocks=1 "
+        "second_deadlock_stack=1 history_size=4 exitcode=0");
+  } else {
+    spec.limits.memory_bytes = std::size_t(4) << 30;
+  }
+  ProcessResult p = run_process(spec);
+  if (!p.started) {
+    JudgeResult r;
+    r.reason = "could not start the compiled program: " + p.spawn_error;
+    return r;
+  }
+  JudgeResult r = interpret_run(step.mode, p.exit_code, p.signal, p.wall_timeout, p.output_limit,
+                                p.result, p.output, spec.limits.wall_s);
+  if (step.flavour == Flavour::tsan) {
+    const auto abs = std::filesystem::absolute(req.submission).lexically_normal().string();
+    bool raced = false;
+    for (const auto& t : parse_tsan_reports(p.output, abs, req.shown_as)) {
+      if (t.kind == "data race" && !raced) {
+        raced = true;
+        if (r.verdict != "accepted")
+          r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
+        r.verdict = "data_race";
+        r.reason = t.summary;
+        r.diagnostics = t.stacks;
+      } else if (t.kind.find("lock-order-inversion") != std::string::npos) {
+        r.findings.push_back({"lock_order_inversion",
+                              "locks are taken in opposite orders by different threads; it can "
+                              "deadlock unless something else prevents it: " + t.summary});
+      } else if (t.kind != "data race") {
+        r.findings.push_back({"tsan", t.summary});
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+const std::vector<std::string>& judge_modes() {
+  static const std::vector<std::string> modes = {"default", "stress", "tsan", "fresh"};
+  return modes;
+}
+
+JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bool wall_timeout,
+                          bool output_limit, const std::string& result_line,
+                          const std::string& output, double wall_limit_s) {
+  JudgeResult r;
+  r.mode = mode;
+  nlohmann::json j;
+  bool have_result = false;
+  if (!result_line.empty()) {
+    try {
+      j = nlohmann::json::parse(result_line.substr(0, result_line.find('\n')));
+      have_result = j.is_object() && j.contains("verdict");
+    } catch (const std::exception&) {
+    }
+  }
+  if (have_result) {
+    r.verdict = j.value("verdict", "internal_error");
+    r.reason = j.value("reason", "");
+    r.trials = j.value("trials", 0LL);
+    r.run_s = j.value("run_s", 0.0);
+    r.input = j.value("input", "");
+    r.expected = j.value("expected", "");
+    r.got = j.value("got", "");
+    for (const auto& f : j.value("findings", nlohmann::json::array()))
+      r.findings.push_back({f.value("kind", ""), f.value("message", "")});
+    for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
+    if (r.verdict == "runtime_error" && r.reason.find("bad_alloc") != std::string::npos) {
+      r.verdict = "memory_limit";
+      r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
+    }
+  }
+  if (output_limit) {
+    r.verdict = "output_limit";
+    r.reason = "the program wrote more than 1 MiB to stdout/stderr; a solution prints only "
+               "through the callbacks it is given";
+  } else if (have_result) {
+    // decided above
+  } else if (wall_timeout) {
+    r.verdict = "time_limit";
+    r.reason = fmt::format("the program did not finish within {:.0f} s and did not respond",
+                           wall_limit_s);
+  } else if (signal) {
+    r.verdict = signal == SIGKILL || signal == SIGXCPU ? "resource_limit" : "runtime_error";
+    r.reason = "the program crashed with " + describe_signal(signal);
+  } else {
+    r.verdict = "runtime_error";
+    r.reason = fmt::format(
+        "the program ended (exit status {}) in the middle of a trial without reporting; a "
+        "solution must not end the process",
+        exit_code);
+  }
+  if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
+  return r;
+}
+
+JudgeResult judge_submission(const JudgeRequest& req) {
+  const auto start = Clock::now();
+  const std::vector<Step> steps = plan_for(req.mode);
+  const double budget = req.budget_s.value_or(req.problem.budget_s);
+  const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
+
+  // Build every flavour the plan needs, in parallel (the machine has two cores).
+  std::vector<Flavour> flavours;
+  for (const auto& s : steps)
+    if (std::find(flavours.begin(), flavours.end(), s.flavour) == flavours.end())
+      flavours.push_back(s.flavour);
+  std::vector<std::future<BuildResult>> builds;
+  for (Flavour f : flavours)
+    builds.push_back(std::async(std::launch::async, [&req, f] {
+      return build_submission(req.problem, req.submission, req.shown_as, f);
+    }));
+  std::vector<BuildResult> built;
+  for (auto& b : builds) built.push_back(b.get());
+
+  JudgeResult result;
+  result.problem = req.problem.slug;
+  result.submission = req.shown_as;
+  result.seed = seed;
+  for (const auto& b : built) result.compile_s = std::max(result.compile_s, b.compile_s);
+  for (const auto& b : built) {
+    if (b.ok) continue;
+    result.verdict = b.internal_error ? "internal_error" : "compile_error";
+    result.mode = req.mode;
+    result.reason = b.reason;
+    result.diagnostics = b.diagnostics;
+    result.seed.reset();
+    result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
+  }
+
+  std::vector<std::string> modes_run;
+  for (const auto& step : steps) {
+    const auto& binary = built[std::find(flavours.begin(), flavours.end(), step.flavour) -
+                               flavours.begin()]
+                             .binary;
+    JudgeResult r = run_step(req, step, binary, seed, budget * step.share);
+    modes_run.push_back(step.mode);
+    result.trials += r.trials;
+    result.run_s += r.run_s;
+    result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+    result.verdict = r.verdict;
+    result.reason = r.reason;
+    result.mode = step.mode;
+    if (r.verdict != "accepted") {
+      result.input = r.input;
+      result.expected = r.expected;
+      result.got = r.got;
+      result.trace = r.trace;
+      result.diagnostics = r.diagnostics;
+      result.replay = replay_command(req, seed, step.mode, req.strategy);
+      break;
+    }
+  }
+  if (result.verdict == "accepted") {
+    std::string joined;
+    for (const auto& m : modes_run) joined += (joined.empty() ? "" : "+") + m;
+    result.mode = joined;
+    result.reason = fmt::format("every one of {} trials gave a correct result ({})",
+                                result.trials, joined);
+  }
+  result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+}  // namespace cj

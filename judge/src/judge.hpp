@@ -1,0 +1,58 @@
+// Judging one submission: build it, run it in the modes asked for, turn what happened into a
+// verdict with a reason a learner understands.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace cj {
+
+struct JudgeRequest {
+  ProblemInfo problem;
+  std::filesystem::path submission;
+  std::string shown_as;  // the path as the user typed it
+  std::optional<std::uint64_t> seed;
+  std::optional<double> budget_s;
+  std::string mode = "default";
+  std::string strategy;
+};
+
+struct JudgeFinding {
+  std::string kind;
+  std::string message;
+};
+
+struct JudgeResult {
+  std::string problem;
+  std::string submission;
+  std::string verdict = "internal_error";
+  std::string reason;
+  std::string mode;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> replay;
+  long long trials = 0;
+  double run_s = 0;
+  double elapsed_s = 0;
+  double compile_s = 0;
+  std::vector<JudgeFinding> findings;
+  std::string input, expected, got;
+  std::vector<std::string> trace;
+  std::string diagnostics;  // compiler errors, or the program's output when it crashed
+};
+
+/// Modes cj judge accepts; "default" combines the others within the budget.
+const std::vector<std::string>& judge_modes();
+
+JudgeResult judge_submission(const JudgeRequest& request);
+
+/// Interprets one run of a submission's executable; exposed for tests.
+JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bool wall_timeout,
+                          bool output_limit, const std::string& result_line,
+                          const std::string& output, double wall_limit_s);
+
+}  // namespace cj

@@ -1,0 +1,94 @@
+// cj: the command line. See GUIDE.md §2 for the contract (exit codes 0 accepted, 1 rejected,
+// 2 usage error, 3 internal error).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "catalog.hpp"
+#include "cj_paths.hpp"
+#include "commands.hpp"
+#include "judge.hpp"
+#include "report.hpp"
+
+namespace {
+
+int usage_error(const std::string& message) {
+  std::cerr << "cj: " << message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cj: a judge for C++ concurrency exercises (LeetCode's concurrency set and more)"};
+  app.require_subcommand(1);
+
+  auto* list = app.add_subcommand("list", "List the problems");
+
+  std::string problem_key, file;
+  auto* show = app.add_subcommand("show", "Print a problem's statement");
+  show->add_option("PROBLEM", problem_key, "slug or number")->required();
+
+  auto* make = app.add_subcommand("new", "Write a problem's stub to FILE (or stdout)");
+  make->add_option("PROBLEM", problem_key, "slug or number")->required();
+  make->add_option("FILE", file, "where to write the stub");
+
+  cj::JudgeRequest req;
+  bool json = false;
+  std::uint64_t seed = 0;
+  double budget = 0;
+  auto* judge = app.add_subcommand("judge", "Judge one submission");
+  judge->add_option("PROBLEM", problem_key, "slug or number")->required();
+  judge->add_option("FILE", file, "the submission")->required();
+  judge->add_flag("--json", json, "print one JSON object");
+  auto* seed_opt = judge->add_option("--seed", seed, "seed for the run (replays a failure)");
+  auto* budget_opt = judge->add_option("--budget", budget, "seconds of running, compile excluded")
+                         ->check(CLI::Range(0.01, 3600.0));
+  judge->add_option("--mode", req.mode, "default, stress, tsan, ...")
+      ->check(CLI::IsMember(cj::judge_modes()));
+  judge->add_option("--strategy", req.strategy, "explore strategy (random, pct, dfs)");
+
+  cj::BenchOptions bench_options;
+  auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
+  bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
+  bench->add_flag("--json", bench_options.json, "print one JSON object");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  try {
+    const cj::Catalog catalog =
+        cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
+    if (*list) return cj::cmd_list(catalog, std::cout);
+    if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
+
+    auto problem = catalog.find(problem_key);
+    if (!problem)
+      return usage_error("unknown problem '" + problem_key + "'; `cj list` shows the problems");
+    if (*show) return cj::cmd_show(*problem, std::cout);
+    if (*make) return cj::cmd_new(*problem, file, std::cout);
+
+    req.problem = *problem;
+    req.shown_as = file;
+    req.submission = file;
+    if (!std::filesystem::is_regular_file(file)) return usage_error("no such file: " + file);
+    if (*seed_opt) req.seed = seed;
+    if (*budget_opt) req.budget_s = budget;
+    cj::JudgeResult r = cj::judge_submission(req);
+    if (json)
+      std::cout << cj::to_json(r).dump(2) << std::endl;
+    else
+      cj::print_human(std::cout, r, isatty(1));
+    if (r.verdict == "accepted") return 0;
+    return r.verdict == "internal_error" ? 3 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "cj: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

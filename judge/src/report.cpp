@@ -1,0 +1,65 @@
+#include "report.hpp"
+
+#include <fmt/format.h>
+
+namespace cj {
+
+nlohmann::json to_json(const JudgeResult& r) {
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : r.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
+  nlohmann::json j = {{"problem", r.problem},
+                      {"submission", r.submission},
+                      {"verdict", r.verdict},
+                      {"reason", r.reason},
+                      {"mode", r.mode},
+                      {"seed", r.seed ? nlohmann::json(*r.seed) : nlohmann::json(nullptr)},
+                      {"replay", r.replay ? nlohmann::json(*r.replay) : nlohmann::json(nullptr)},
+                      {"trials", r.trials},
+                      {"run_s", r.run_s},
+                      {"elapsed_s", r.elapsed_s},
+                      {"compile_s", r.compile_s},
+                      {"findings", findings}};
+  if (!r.input.empty()) j["input"] = r.input;
+  if (!r.expected.empty() || !r.got.empty()) {
+    j["expected"] = r.expected;
+    j["got"] = r.got;
+  }
+  if (!r.trace.empty()) j["trace"] = r.trace;
+  if (!r.diagnostics.empty()) j["diagnostics"] = r.diagnostics;
+  return j;
+}
+
+void print_human(std::ostream& out, const JudgeResult& r, bool color) {
+  const bool ok = r.verdict == "accepted";
+  const char* on = !color ? "" : ok ? "\033[1;32m" : "\033[1;31m";
+  const char* off = color ? "\033[0m" : "";
+  out << fmt::format("{}{}{}  {} ({})\n", on, r.verdict, off, r.submission, r.problem);
+  out << "  " << r.reason << "\n";
+  if (!r.input.empty()) out << "  input:    " << r.input << "\n";
+  if (!r.expected.empty() || !r.got.empty()) {
+    out << "  expected: " << r.expected << "\n";
+    out << "  got:      " << r.got << "\n";
+  }
+  for (const auto& f : r.findings) out << "  finding (" << f.kind << "): " << f.message << "\n";
+  if (!r.trace.empty()) {
+    out << "  failing schedule:\n";
+    for (const auto& t : r.trace) out << "    " << t << "\n";
+  }
+  if (!r.diagnostics.empty()) {
+    out << "  details:\n";
+    std::size_t start = 0;
+    while (start < r.diagnostics.size()) {
+      auto end = r.diagnostics.find('\n', start);
+      if (end == std::string::npos) end = r.diagnostics.size();
+      out << "    " << r.diagnostics.substr(start, end - start) << "\n";
+      start = end + 1;
+    }
+  }
+  out << fmt::format("  mode {}, {} trials in {:.2f} s, {:.2f} s in all", r.mode, r.trials,
+                     r.run_s, r.elapsed_s);
+  if (r.seed) out << ", seed " << *r.seed;
+  out << "\n";
+  if (r.replay) out << "  replay: " << *r.replay << "\n";
+}
+
+}  // namespace cj

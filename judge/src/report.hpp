@@ -1,0 +1,14 @@
+// How a verdict is shown: one JSON object (the contract in GUIDE.md) or text for a terminal.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "judge.hpp"
+
+namespace cj {
+
+nlohmann::json to_json(const JudgeResult& r);
+void print_human(std::ostream& out, const JudgeResult& r, bool color);
+
+}  // namespace cj
