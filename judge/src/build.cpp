@@ -89,6 +89,7 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   const std::string pch = tsan ? paths::pch_tsan : paths::pch_plain;
 
   std::string key_material = read_file(submission_abs) + '\0' + read_file(driver_abs) + '\0' +
+                             read_file(problem.dir / "before.hpp") + '\0' +
                              stamp(harness) + stamp(pch + "/cj/prelude.hpp.gch") + problem.slug +
                              flavour_name(flavour);
   for (const char* f : paths::submission_flags) key_material += f;
@@ -108,6 +109,9 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   std::filesystem::create_directories(work, ec);
   {
     std::ofstream main(work / "main.cpp");
+    // A problem may declare types the learner's class uses (LeetCode's HtmlParser) first.
+    const auto before = std::filesystem::absolute(problem.dir / "before.hpp").lexically_normal();
+    if (std::filesystem::exists(before)) main << "#include \"" << before.string() << "\"\n";
     main << "#include \"" << submission_abs.string() << "\"\n"
          << "#include \"" << driver_abs.string() << "\"\n";
   }

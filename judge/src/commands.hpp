@@ -1,8 +1,10 @@
 // The small subcommands: list, show, new, bench.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "catalog.hpp"
 
@@ -16,6 +18,17 @@ struct BenchOptions {
   double seconds = 1.0;
   bool json = false;
 };
+struct GradeOptions {
+  std::vector<std::string> paths;  // files or folders of .cpp files
+  bool json = false;
+  std::string junit, gradescope, html;  // report files to write; empty: none
+  int jobs = 1;
+  std::optional<double> budget_s;
+  std::string mode = "default";
+};
+/// Judges every file; exit status 0 when all are accepted, 1 otherwise, 2 for usage errors.
+int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostream& out);
+
 /// Stress trials per second on Print in Order, long-lived workers against fresh threads per
 /// trial, measured in the same run.
 int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream& out);

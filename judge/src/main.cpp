@@ -51,6 +51,22 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(cj::judge_modes()));
   judge->add_option("--strategy", req.strategy, "explore strategy (random, pct, dfs)");
 
+  cj::GradeOptions grade_options;
+  double grade_budget = 0;
+  auto* grade = app.add_subcommand("grade", "Judge every submission in files or folders");
+  grade->add_option("PROBLEM", problem_key, "slug or number")->required();
+  grade->add_option("PATH", grade_options.paths, "files or folders of .cpp files")->required();
+  grade->add_flag("--json", grade_options.json, "print one JSON object");
+  grade->add_option("--junit", grade_options.junit, "write a JUnit XML report");
+  grade->add_option("--gradescope", grade_options.gradescope, "write Gradescope results.json");
+  grade->add_option("--html", grade_options.html, "write a self-contained HTML report");
+  grade->add_option("--jobs,-j", grade_options.jobs, "submissions judged at once")
+      ->check(CLI::Range(1, 64));
+  auto* grade_budget_opt = grade->add_option("--budget", grade_budget, "seconds per submission")
+                               ->check(CLI::Range(0.01, 3600.0));
+  grade->add_option("--mode", grade_options.mode, "judge mode")
+      ->check(CLI::IsMember(cj::judge_modes()));
+
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
@@ -73,6 +89,10 @@ int main(int argc, char** argv) {
       return usage_error("unknown problem '" + problem_key + "'; `cj list` shows the problems");
     if (*show) return cj::cmd_show(*problem, std::cout);
     if (*make) return cj::cmd_new(*problem, file, std::cout);
+    if (*grade) {
+      if (*grade_budget_opt) grade_options.budget_s = grade_budget;
+      return cj::cmd_grade(*problem, grade_options, std::cout);
+    }
 
     req.problem = *problem;
     req.shown_as = file;

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+#include "build.hpp"
+#include "catalog.hpp"
+#include "cj_paths.hpp"
+#include "judge.hpp"
+#include "tsan_report.hpp"
+
+namespace {
+
+cj::JudgeResult interpret(int exit_code, int signal, bool timeout, bool flood,
+                          const std::string& result) {
+  return cj::interpret_run("stress", exit_code, signal, timeout, flood, result, "", 10);
+}
+
+}  // namespace
+
+TEST(Catalog, FindsAProblemBySlugAndByNumber) {
+  auto catalog = cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
+  ASSERT_TRUE(catalog.find("1114").has_value());
+  EXPECT_EQ(catalog.find("1114")->slug, "print-in-order");
+  EXPECT_EQ(catalog.find("print-in-order")->number, 1114);
+  EXPECT_FALSE(catalog.find("no-such-problem").has_value());
+}
+
+TEST(InterpretRun, TheHarnessResultLineDecides) {
+  auto r = interpret(0, 0, false, false,
+                     R"({"verdict":"wrong_answer","reason":"r","trials":5,"run_s":0.5})");
+  EXPECT_EQ(r.verdict, "wrong_answer");
+  EXPECT_EQ(r.trials, 5);
+}
+
+TEST(InterpretRun, ACrashIsARuntimeErrorNamingTheSignal) {
+  auto r = interpret(-1, SIGSEGV, false, false, "");
+  EXPECT_EQ(r.verdict, "runtime_error");
+  EXPECT_NE(r.reason.find("SIGSEGV"), std::string::npos);
+}
+
+TEST(InterpretRun, ExitWithoutAResultIsARuntimeError) {
+  auto r = interpret(0, 0, false, false, "");
+  EXPECT_EQ(r.verdict, "runtime_error");
+  EXPECT_NE(r.reason.find("exit status 0"), std::string::npos);
+}
+
+TEST(InterpretRun, AHangIsATimeLimit) {
+  EXPECT_EQ(interpret(-1, SIGKILL, true, false, "").verdict, "time_limit");
+}
+
+TEST(InterpretRun, FloodingOutputIsAnOutputLimitEvenWithAResult) {
+  EXPECT_EQ(interpret(0, 0, false, true, R"({"verdict":"accepted"})").verdict, "output_limit");
+}
+
+TEST(InterpretRun, BadAllocIsAMemoryLimit) {
+  auto r = interpret(1, 0, false, false,
+                     R"({"verdict":"runtime_error","reason":"uncaught: std::bad_alloc"})");
+  EXPECT_EQ(r.verdict, "memory_limit");
+}
+
+TEST(TrimDiagnostics, ShowsTheLearnersPathAndDropsWrapperLines) {
+  std::string out =
+      "In file included from /tmp/x/main.cpp:1:\n"
+      "/abs/sub.cpp:3:5: error: 'mutx' does not name a type\n"
+      "    3 |     mutx m;\n";
+  std::string first;
+  bool in_driver = true;
+  auto kept = cj::trim_diagnostics(out, "/abs/sub.cpp", "sub.cpp", "/abs/driver.hpp", &first,
+                                   &in_driver);
+  EXPECT_EQ(first, "sub.cpp:3:5: error: 'mutx' does not name a type");
+  EXPECT_FALSE(in_driver);
+  EXPECT_EQ(kept.find("In file included"), std::string::npos);
+}
+
+TEST(TsanReport, ADataRaceNamesBothAccessesInTheLearnersFile) {
+  std::string out =
+      "==================\n"
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Write of size 1 at 0x7b0400000010 by thread T2:\n"
+      "    #0 Foo::first(std::function<void ()>) /abs/sub.cpp:7 (submission+0x1)\n"
+      "    #1 cj::Trial::run /abs/driver.hpp:9 (submission+0x2)\n"
+      "\n"
+      "  Previous read of size 1 at 0x7b0400000010 by thread T3:\n"
+      "    #0 Foo::second(std::function<void ()>) /abs/sub.cpp:12 (submission+0x3)\n"
+      "\n"
+      "SUMMARY: ThreadSanitizer: data race /abs/sub.cpp:7 in Foo::first\n";
+  auto reports = cj::parse_tsan_reports(out, "/abs/sub.cpp", "sub.cpp");
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].kind, "data race");
+  EXPECT_NE(reports[0].summary.find("writes in Foo::first() at sub.cpp:7"), std::string::npos);
+  EXPECT_NE(reports[0].summary.find("reads in Foo::second() at sub.cpp:12"), std::string::npos);
+  EXPECT_EQ(reports[0].stacks.find("driver.hpp"), std::string::npos);
+}
