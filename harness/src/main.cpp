@@ -47,8 +47,9 @@ void on_terminate() {
       what = "an uncaught exception that is not a std::exception ended the program";
     }
   } else {
-    what += " (a std::thread destroyed while still joinable, or an exception thrown where none "
-            "may escape)";
+    what +=
+        " (a std::thread destroyed while still joinable, or an exception thrown where none "
+        "may escape)";
   }
   report_and_exit("runtime_error", what);
 }
@@ -71,13 +72,20 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) std::exit(usage(argv[0]));
       return argv[++i];
     };
-    if (a == "--mode") options.mode = value();
-    else if (a == "--seed") options.seed = std::stoull(value());
-    else if (a == "--budget") options.budget_s = std::stod(value());
-    else if (a == "--stall") options.stall_s = std::stod(value());
-    else if (a == "--strategy") options.strategy = value();
-    else if (a == "--result-fd") cj::set_result_fd(std::stoi(value()));
-    else return usage(argv[0]);
+    if (a == "--mode")
+      options.mode = value();
+    else if (a == "--seed")
+      options.seed = std::stoull(value());
+    else if (a == "--budget")
+      options.budget_s = std::stod(value());
+    else if (a == "--stall")
+      options.stall_s = std::stod(value());
+    else if (a == "--strategy")
+      options.strategy = value();
+    else if (a == "--result-fd")
+      cj::set_result_fd(std::stoi(value()));
+    else
+      return usage(argv[0]);
   }
   const cj::Problem* problem = cj::registered_problem();
   if (!problem) report_and_exit("internal_error", "no problem was registered in this executable");

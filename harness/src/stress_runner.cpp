@@ -171,7 +171,9 @@ void plan_start(Batch& b, std::mt19937_64& rng) {
       for (auto& h : b.head_start) h = std::uniform_int_distribution<unsigned>(0, most)(rng);
     }
   }
-  b.jitter = std::bernoulli_distribution(0.5)(rng) ? 0 : 1u << std::uniform_int_distribution<int>(2, 8)(rng);
+  b.jitter = std::bernoulli_distribution(0.5)(rng)
+                 ? 0
+                 : 1u << std::uniform_int_distribution<int>(2, 8)(rng);
   b.jitter_seed = rng();
 }
 
@@ -209,7 +211,10 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
     const auto batch_start = Clock::now();
     pool.start(&batch);
     if (!pool.wait(options.stall_s)) {
-      Outcome stuck = describe_stuck(problem, c, pool.stuck_actors(batch), options.stall_s);
+      auto stuck_actors = pool.stuck_actors(batch);
+      std::string state;
+      if (!stuck_actors.empty()) state = batch.trials[stuck_actors.front().trial]->stuck_state();
+      Outcome stuck = describe_stuck(problem, c, std::move(stuck_actors), options.stall_s, state);
       stuck.trials = out.trials;
       // The workers cannot be joined: the caller reports and ends the process.
       return stuck;

@@ -10,7 +10,7 @@
 namespace cj {
 
 Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckActor> stuck,
-                       double stall_s) {
+                       double stall_s, const std::string& trial_state) {
   Outcome out;
   out.input = c.input;
   std::vector<pid_t> tids;
@@ -25,8 +25,7 @@ Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckA
     stuck_actors.insert(stuck[i].actor);
     const std::string name = problem.actor_name(c, stuck[i].actor);
     std::string state = spinning[i] ? "running on the CPU" : "blocked";
-    threads << (i ? ", " : "") << "thread " << stuck[i].actor + 1 << " " << state << " in "
-            << name;
+    threads << (i ? ", " : "") << "thread " << stuck[i].actor + 1 << " " << state << " in " << name;
     out.findings.push_back({spinning[i] ? "busy_wait" : "blocked",
                             "thread " + std::to_string(stuck[i].actor + 1) + " is " + state +
                                 " inside " + name + " (trial " +
@@ -55,8 +54,9 @@ Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckA
     reason << "no thread can make progress: " << threads.str()
            << ", and nothing is left to wake them";
   }
-  if (n_returned) reason << " (" << returned.str() << (n_returned == 1 ? " has" : " have")
-                         << " returned)";
+  if (n_returned)
+    reason << " (" << returned.str() << (n_returned == 1 ? " has" : " have") << " returned)";
+  if (!trial_state.empty()) reason << ": " << trial_state;
   out.reason = reason.str();
   return out;
 }

@@ -18,8 +18,9 @@ struct StuckActor {
 
 /// Blocked threads only: `deadlock`; any thread still burning CPU: `time_limit` (busy-waiting
 /// for something that never happens). The reason names every thread and the method it is in.
+/// trial_state is what the stuck trial's Trial::stuck_state() said (may be empty).
 Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckActor> stuck,
-                       double stall_s);
+                       double stall_s, const std::string& trial_state);
 
 /// `leaked_thread` when the process has more threads than baseline after a grace period.
 Outcome check_leaked_threads(int baseline_threads);

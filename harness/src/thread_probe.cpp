@@ -42,8 +42,8 @@ std::vector<bool> spinning_threads(const std::vector<pid_t>& tids, int window_ms
   for (std::size_t i = 0; i < tids.size(); ++i) {
     ThreadSample after = sample_thread(tids[i]);
     double used = double(after.cpu_ticks) - double(before[i].cpu_ticks);
-    spinning.push_back(after.exists && (used > window_ticks / 5 ||
-                                        (after.state == 'R' && before[i].state == 'R')));
+    spinning.push_back(after.exists &&
+                       (used > window_ticks / 5 || (after.state == 'R' && before[i].state == 'R')));
   }
   return spinning;
 }

@@ -9,7 +9,7 @@ namespace cj {
 
 struct ThreadSample {
   bool exists = false;
-  char state = '?';             // from /proc/self/task/TID/stat: R running, S sleeping, ...
+  char state = '?';                  // from /proc/self/task/TID/stat: R running, S sleeping, ...
   unsigned long long cpu_ticks = 0;  // utime + stime
 };
 

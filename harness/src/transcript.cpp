@@ -52,8 +52,8 @@ Check Transcript::expect(const std::vector<std::string>& expected) const {
   }
   if (got > expected.size()) {
     return Failure{"wrong_answer",
-                   std::to_string(got) + " prints happened but " +
-                       std::to_string(expected.size()) + " were expected",
+                   std::to_string(got) + " prints happened but " + std::to_string(expected.size()) +
+                       " were expected",
                    concat(expected), joined() + (overflowed() ? "..." : "")};
   }
   return std::nullopt;

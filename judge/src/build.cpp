@@ -89,12 +89,12 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   const std::string pch = tsan ? paths::pch_tsan : paths::pch_plain;
 
   std::string key_material = read_file(submission_abs) + '\0' + read_file(driver_abs) + '\0' +
-                             read_file(problem.dir / "before.hpp") + '\0' +
-                             stamp(harness) + stamp(pch + "/cj/prelude.hpp.gch") + problem.slug +
+                             read_file(problem.dir / "before.hpp") + '\0' + stamp(harness) +
+                             stamp(pch + "/cj/prelude.hpp.gch") + problem.slug +
                              flavour_name(flavour);
   for (const char* f : paths::submission_flags) key_material += f;
-  const auto dir =
-      cache_root() / fmt::format("{}-{:016x}-{}", problem.slug, fnv1a(key_material), flavour_name(flavour));
+  const auto dir = cache_root() / fmt::format("{}-{:016x}-{}", problem.slug, fnv1a(key_material),
+                                              flavour_name(flavour));
   r.binary = dir / "submission";
   if (std::filesystem::exists(r.binary)) {
     r.ok = r.cached = true;
@@ -119,12 +119,23 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   spec.argv = {paths::compiler};
   for (const char* f : paths::submission_flags) spec.argv.push_back(f);
   if (tsan) spec.argv.push_back("-fsanitize=thread");
-  const std::vector<std::string> rest = {"-Winvalid-pch", "-fdiagnostics-color=never", "-I", pch,
-                                         "-include", "cj/prelude.hpp", "-I",
-                                         paths::harness_include, "-o", work / "submission",
-                                         work / "main.cpp", "-Wl,--whole-archive", harness,
-                                         "-Wl,--no-whole-archive", "-lboost_thread",
-                                         "-lboost_chrono", "-ldl"};
+  const std::vector<std::string> rest = {"-Winvalid-pch",
+                                         "-fdiagnostics-color=never",
+                                         "-I",
+                                         pch,
+                                         "-include",
+                                         "cj/prelude.hpp",
+                                         "-I",
+                                         paths::harness_include,
+                                         "-o",
+                                         work / "submission",
+                                         work / "main.cpp",
+                                         "-Wl,--whole-archive",
+                                         harness,
+                                         "-Wl,--no-whole-archive",
+                                         "-lboost_thread",
+                                         "-lboost_chrono",
+                                         "-ldl"};
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
   spec.cwd = work;
   spec.limits.wall_s = 120;
@@ -151,9 +162,10 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
       r.diagnostics = trim_diagnostics(p.output, submission_abs.string(), shown_as,
                                        driver_abs.string(), &first, &in_driver);
       if (first.empty()) first = "the compiler failed without an error message";
-      r.reason = in_driver ? fmt::format("your code does not match LeetCode's interface for "
-                                         "this problem (class {} and the stub's methods): {}",
-                                         problem.class_name, first)
+      r.reason = in_driver ? fmt::format(
+                                 "your code does not match LeetCode's interface for "
+                                 "this problem (class {} and the stub's methods): {}",
+                                 problem.class_name, first)
                            : first;
     }
     return r;

@@ -67,21 +67,26 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
   }
   auto measure = [&](const std::string& mode) {
     ProcessSpec spec;
-    spec.argv = {b.binary.string(), "--mode", mode, "--budget", fmt::format("{}", options.seconds),
-                 "--result-fd", "3", "--seed", "1"};
+    spec.argv = {
+        b.binary.string(), "--mode", mode,     "--budget", fmt::format("{}", options.seconds),
+        "--result-fd",     "3",      "--seed", "1"};
     spec.result_pipe = true;
     spec.limits.wall_s = options.seconds + 20;
     ProcessResult p = run_process(spec);
-    auto j = nlohmann::json::parse(p.result);
+    auto j = nlohmann::json::parse(p.result.empty() ? "{}" : p.result);
+    if (j.value("verdict", "") != "accepted") return -1.0;  // mode missing or run failed
     return j.value("trials", 0.0) / std::max(1e-9, j.value("run_s", 1.0));
   };
   const double stress = measure("stress");
   const double fresh = measure("fresh");
+  const double explore = measure("explore");
   nlohmann::json j = {{"problem", "print-in-order"},
                       {"solution", "solutions/print-in-order/mutex_cv.cpp"},
                       {"stress_trials_per_s", stress},
                       {"fresh_threads_trials_per_s", fresh},
-                      {"ratio", stress / std::max(1e-9, fresh)}};
+                      {"ratio", stress / std::max(1e-9, fresh)},
+                      {"explore_schedules_per_s",
+                       explore >= 0 ? nlohmann::json(explore) : nlohmann::json(nullptr)}};
   if (options.json) {
     out << j.dump(2) << "\n";
   } else {
@@ -89,6 +94,7 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
         "print-in-order, {}:\n  stress (long-lived workers): {:>12.0f} trials/s\n"
         "  fresh threads per trial:     {:>12.0f} trials/s\n  ratio: {:.1f}x\n",
         "mutex_cv.cpp", stress, fresh, stress / std::max(1e-9, fresh));
+    if (explore >= 0) out << fmt::format("  explore: {:>12.0f} schedules/s\n", explore);
   }
   return 0;
 }

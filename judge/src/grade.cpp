@@ -36,7 +36,8 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
     results.push_back(to_json(r));
     if (!options.json) out << r.verdict << "  " << r.submission << "  " << r.reason << "\n";
   }
-  if (options.json) out << nlohmann::json{{"problem", problem.slug}, {"results", results}}.dump(2) << "\n";
+  if (options.json)
+    out << nlohmann::json{{"problem", problem.slug}, {"results", results}}.dump(2) << "\n";
   return all_accepted ? 0 : 1;
 }
 

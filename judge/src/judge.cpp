@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -40,8 +40,8 @@ std::vector<Step> plan_for(const std::string& mode) {
 std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const std::string& mode,
                            const std::string& strategy) {
   std::error_code ec;
-  const bool here = std::filesystem::equivalent(std::filesystem::current_path(ec),
-                                                paths::source_dir, ec);
+  const bool here =
+      std::filesystem::equivalent(std::filesystem::current_path(ec), paths::source_dir, ec);
   std::string cj = here ? "./cj" : std::string(paths::source_dir) + "/cj";
   std::string cmd = fmt::format("{} judge {} {} --seed {} --mode {}", cj, req.problem.slug,
                                 req.shown_as, seed, mode);
@@ -53,8 +53,15 @@ std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const st
 JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::filesystem::path& binary,
                      std::uint64_t seed, double budget_s) {
   ProcessSpec spec;
-  spec.argv = {binary.string(), "--mode",     step.harness_mode,          "--seed",
-               std::to_string(seed), "--budget", fmt::format("{}", budget_s), "--result-fd", "3"};
+  spec.argv = {binary.string(),
+               "--mode",
+               step.harness_mode,
+               "--seed",
+               std::to_string(seed),
+               "--budget",
+               fmt::format("{}", budget_s),
+               "--result-fd",
+               "3"};
   if (!req.strategy.empty()) {
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
@@ -92,7 +99,8 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
       } else if (t.kind.find("lock-order-inversion") != std::string::npos) {
         r.findings.push_back({"lock_order_inversion",
                               "locks are taken in opposite orders by different threads; it can "
-                              "deadlock unless something else prevents it: " + t.summary});
+                              "deadlock unless something else prevents it: " +
+                                  t.summary});
       } else if (t.kind != "data race") {
         r.findings.push_back({"tsan", t.summary});
       }
@@ -105,7 +113,7 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
 
 const std::vector<std::string>& judge_modes() {
   static const std::vector<std::string> modes = {"default", "stress", "tsan",
-                                                 "explore", "noise", "fresh"};
+                                                 "explore", "noise",  "fresh"};
   return modes;
 }
 
@@ -141,14 +149,15 @@ JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bo
   }
   if (output_limit) {
     r.verdict = "output_limit";
-    r.reason = "the program wrote more than 1 MiB to stdout/stderr; a solution prints only "
-               "through the callbacks it is given";
+    r.reason =
+        "the program wrote more than 1 MiB to stdout/stderr; a solution prints only "
+        "through the callbacks it is given";
   } else if (have_result) {
     // decided above
   } else if (wall_timeout) {
     r.verdict = "time_limit";
-    r.reason = fmt::format("the program did not finish within {:.0f} s and did not respond",
-                           wall_limit_s);
+    r.reason =
+        fmt::format("the program did not finish within {:.0f} s and did not respond", wall_limit_s);
   } else if (signal) {
     r.verdict = signal == SIGKILL || signal == SIGXCPU ? "resource_limit" : "runtime_error";
     r.reason = "the program crashed with " + describe_signal(signal);
@@ -200,9 +209,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
 
   std::vector<std::string> modes_run;
   for (const auto& step : steps) {
-    const auto& binary = built[std::find(flavours.begin(), flavours.end(), step.flavour) -
-                               flavours.begin()]
-                             .binary;
+    const auto& binary =
+        built[std::find(flavours.begin(), flavours.end(), step.flavour) - flavours.begin()].binary;
     JudgeResult r = run_step(req, step, binary, seed, budget * step.share);
     // A harness built without this mode says so with exit status 4: the plan goes on without it.
     if (r.verdict == "internal_error" && r.reason.find("has no mode") != std::string::npos &&
@@ -229,8 +237,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     std::string joined;
     for (const auto& m : modes_run) joined += (joined.empty() ? "" : "+") + m;
     result.mode = joined;
-    result.reason = fmt::format("every one of {} trials gave a correct result ({})",
-                                result.trials, joined);
+    result.reason =
+        fmt::format("every one of {} trials gave a correct result ({})", result.trials, joined);
   }
   result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;

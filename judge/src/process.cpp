@@ -87,7 +87,10 @@ ProcessResult run_process(const ProcessSpec& spec) {
   bool out_open = true, res_open = spec.result_pipe, exited = false;
   int status = 0;
   rusage usage{};
-  auto kill_all = [&] { kill(-pid, SIGKILL); kill(pid, SIGKILL); };
+  auto kill_all = [&] {
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  };
   std::chrono::steady_clock::time_point exited_at;
   while (true) {
     pollfd fds[2];
@@ -130,17 +133,27 @@ ProcessResult run_process(const ProcessSpec& spec) {
 
 std::string describe_signal(int signal) {
   switch (signal) {
-    case SIGSEGV: return "SIGSEGV (an invalid memory access)";
-    case SIGABRT: return "SIGABRT (abort() was called, often by a failed assertion or a library "
-                         "check)";
-    case SIGFPE: return "SIGFPE (an arithmetic error such as division by zero)";
-    case SIGBUS: return "SIGBUS (a misaligned or invalid memory access)";
-    case SIGILL: return "SIGILL (an illegal instruction)";
-    case SIGKILL: return "SIGKILL";
-    case SIGXCPU: return "SIGXCPU (the CPU time limit)";
-    case SIGXFSZ: return "SIGXFSZ (the file size limit)";
-    case SIGPIPE: return "SIGPIPE";
-    default: return std::string("signal ") + std::to_string(signal) + " (" + strsignal(signal) + ")";
+    case SIGSEGV:
+      return "SIGSEGV (an invalid memory access)";
+    case SIGABRT:
+      return "SIGABRT (abort() was called, often by a failed assertion or a library "
+             "check)";
+    case SIGFPE:
+      return "SIGFPE (an arithmetic error such as division by zero)";
+    case SIGBUS:
+      return "SIGBUS (a misaligned or invalid memory access)";
+    case SIGILL:
+      return "SIGILL (an illegal instruction)";
+    case SIGKILL:
+      return "SIGKILL";
+    case SIGXCPU:
+      return "SIGXCPU (the CPU time limit)";
+    case SIGXFSZ:
+      return "SIGXFSZ (the file size limit)";
+    case SIGPIPE:
+      return "SIGPIPE";
+    default:
+      return std::string("signal ") + std::to_string(signal) + " (" + strsignal(signal) + ")";
   }
 }
 

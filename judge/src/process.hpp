@@ -11,12 +11,12 @@
 namespace cj {
 
 struct Limits {
-  double wall_s = 10;                       // killed after this much real time
-  double cpu_s = 0;                         // RLIMIT_CPU, summed over threads; 0 = none
-  std::size_t memory_bytes = 0;             // RLIMIT_AS; 0 = none (sanitizers need none)
-  std::size_t output_bytes = 1 << 20;       // stdout + stderr, counted from the pipe
-  std::size_t file_bytes = 16 << 20;        // RLIMIT_FSIZE
-  int open_files = 256;                     // RLIMIT_NOFILE
+  double wall_s = 10;                  // killed after this much real time
+  double cpu_s = 0;                    // RLIMIT_CPU, summed over threads; 0 = none
+  std::size_t memory_bytes = 0;        // RLIMIT_AS; 0 = none (sanitizers need none)
+  std::size_t output_bytes = 1 << 20;  // stdout + stderr, counted from the pipe
+  std::size_t file_bytes = 16 << 20;   // RLIMIT_FSIZE
+  int open_files = 256;                // RLIMIT_NOFILE
 };
 
 struct ProcessSpec {

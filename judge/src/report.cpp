@@ -55,8 +55,8 @@ void print_human(std::ostream& out, const JudgeResult& r, bool color) {
       start = end + 1;
     }
   }
-  out << fmt::format("  mode {}, {} trials in {:.2f} s, {:.2f} s in all", r.mode, r.trials,
-                     r.run_s, r.elapsed_s);
+  out << fmt::format("  mode {}, {} trials in {:.2f} s, {:.2f} s in all", r.mode, r.trials, r.run_s,
+                     r.elapsed_s);
   if (r.seed) out << ", seed " << *r.seed;
   out << "\n";
   if (r.replay) out << "  replay: " << *r.replay << "\n";

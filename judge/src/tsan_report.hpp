@@ -7,7 +7,7 @@
 namespace cj {
 
 struct TsanReport {
-  std::string kind;   // "data race", "lock-order-inversion (potential deadlock)", ...
+  std::string kind;     // "data race", "lock-order-inversion (potential deadlock)", ...
   std::string summary;  // one sentence naming the accesses in the learner's file
   std::string stacks;   // the report with frames trimmed to the learner's file
 };

@@ -8,9 +8,15 @@ class FooTrial final : public Trial {
  public:
   void run(int actor) override {
     switch (actor) {
-      case 0: foo_.first([this] { out_.print("first"); }); break;
-      case 1: foo_.second([this] { out_.print("second"); }); break;
-      default: foo_.third([this] { out_.print("third"); }); break;
+      case 0:
+        foo_.first([this] { out_.print("first"); });
+        break;
+      case 1:
+        foo_.second([this] { out_.print("second"); });
+        break;
+      default:
+        foo_.third([this] { out_.print("third"); });
+        break;
     }
   }
   Check check() override { return out_.expect({"first", "second", "third"}); }

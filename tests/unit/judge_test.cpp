@@ -1,3 +1,5 @@
+#include "judge.hpp"
+
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -5,7 +7,6 @@
 #include "build.hpp"
 #include "catalog.hpp"
 #include "cj_paths.hpp"
-#include "judge.hpp"
 #include "tsan_report.hpp"
 
 namespace {
@@ -65,8 +66,8 @@ TEST(TrimDiagnostics, ShowsTheLearnersPathAndDropsWrapperLines) {
       "    3 |     mutx m;\n";
   std::string first;
   bool in_driver = true;
-  auto kept = cj::trim_diagnostics(out, "/abs/sub.cpp", "sub.cpp", "/abs/driver.hpp", &first,
-                                   &in_driver);
+  auto kept =
+      cj::trim_diagnostics(out, "/abs/sub.cpp", "sub.cpp", "/abs/driver.hpp", &first, &in_driver);
   EXPECT_EQ(first, "sub.cpp:3:5: error: 'mutx' does not name a type");
   EXPECT_FALSE(in_driver);
   EXPECT_EQ(kept.find("In file included"), std::string::npos);

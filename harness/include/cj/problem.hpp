@@ -38,6 +38,11 @@ class Trial {
   virtual ~Trial() = default;
   virtual void run(int actor) = 0;
   virtual Check check() = 0;
+  /// Called when the trial stopped making progress, while its threads may still be running:
+  /// what the recordings say about who holds what and waits for what ("philosopher 0 holds fork
+  /// 0 and waits for fork 1, ..."), as one sentence, or empty. Must only read state that is safe
+  /// to read concurrently (atomics).
+  virtual std::string stuck_state() const { return {}; }
 };
 
 /// A problem as the runners see it. Lives for the whole process.
@@ -64,8 +69,8 @@ void note_progress() noexcept;
 
 }  // namespace cj
 
-#define CJ_PROBLEM(Type)                                        \
-  static const bool cj_problem_registered_ = [] {               \
-    ::cj::register_problem(std::make_unique<Type>());           \
-    return true;                                                \
+#define CJ_PROBLEM(Type)                              \
+  static const bool cj_problem_registered_ = [] {     \
+    ::cj::register_problem(std::make_unique<Type>()); \
+    return true;                                      \
   }()
