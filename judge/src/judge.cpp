@@ -178,40 +178,44 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   const double budget = req.budget_s.value_or(req.problem.budget_s);
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
 
-  // Build every flavour the plan needs, in parallel (the machine has two cores).
+  // Build every flavour the plan needs at once (the machine has two cores); a step waits only
+  // for its own flavour, so the plain runs overlap the slower ThreadSanitizer build.
   std::vector<Flavour> flavours;
   for (const auto& s : steps)
     if (std::find(flavours.begin(), flavours.end(), s.flavour) == flavours.end())
       flavours.push_back(s.flavour);
-  std::vector<std::future<BuildResult>> builds;
+  std::vector<std::shared_future<BuildResult>> builds;
   for (Flavour f : flavours)
     builds.push_back(std::async(std::launch::async, [&req, f] {
-      return build_submission(req.problem, req.submission, req.shown_as, f);
-    }));
-  std::vector<BuildResult> built;
-  for (auto& b : builds) built.push_back(b.get());
+                       return build_submission(req.problem, req.submission, req.shown_as, f);
+                     }).share());
+  auto build_of = [&](Flavour f) -> const BuildResult& {
+    return builds[std::find(flavours.begin(), flavours.end(), f) - flavours.begin()].get();
+  };
 
   JudgeResult result;
   result.problem = req.problem.slug;
   result.submission = req.shown_as;
   result.seed = seed;
-  for (const auto& b : built) result.compile_s = std::max(result.compile_s, b.compile_s);
-  for (const auto& b : built) {
-    if (b.ok) continue;
+  auto compile_failure = [&](const BuildResult& b) {
     result.verdict = b.internal_error ? "internal_error" : "compile_error";
     result.mode = req.mode;
     result.reason = b.reason;
     result.diagnostics = b.diagnostics;
     result.seed.reset();
+    for (auto& other : builds) other.wait();  // no build outlives the judgement
     result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
-  }
+  };
+  // A compile error shows up in the plain build first; report it without running anything.
+  if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
 
   std::vector<std::string> modes_run;
   for (const auto& step : steps) {
-    const auto& binary =
-        built[std::find(flavours.begin(), flavours.end(), step.flavour) - flavours.begin()].binary;
-    JudgeResult r = run_step(req, step, binary, seed, budget * step.share);
+    const BuildResult& build = build_of(step.flavour);
+    result.compile_s = std::max(result.compile_s, build.compile_s);
+    if (!build.ok) return compile_failure(build);
+    JudgeResult r = run_step(req, step, build.binary, seed, budget * step.share);
     // A harness built without this mode says so with exit status 4: the plan goes on without it.
     if (r.verdict == "internal_error" && r.reason.find("has no mode") != std::string::npos &&
         req.mode == "default")
