@@ -1,0 +1,7 @@
+class Foo {
+public:
+    Foo() {}
+    void first(function<void()> printFirst) { printFirst() }
+    void second(function<void()> printSecond) { printSecond(); }
+    void third(function<void()> printThird) { printThird(); }
+};

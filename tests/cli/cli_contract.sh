@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# cli_contract.sh CJ CASE: one check of the cj command contract (GUIDE.md §2).
+set -uo pipefail
+cj=$1 case=$2
+dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/cases
+rel=tests/cli/cases
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+json_field() { sed -n "s/^  \"$1\": \(.*\),\{0,1\}$/\1/p" | sed 's/,$//'; }
+
+case $case in
+  unknown_problem)
+    "$cj" judge no-such-problem "$dir/throws.cpp" >/dev/null 2>"$err"; rc=$?
+    [[ $rc == 2 ]] || fail "exit $rc, expected 2"
+    grep -q "unknown problem" "$err" || fail "no clear message: $(cat "$err")";;
+  missing_file)
+    "$cj" judge 1114 /no/such/file.cpp >/dev/null 2>"$err"; rc=$?
+    [[ $rc == 2 ]] || fail "exit $rc, expected 2"
+    grep -q "no such file" "$err" || fail "no clear message: $(cat "$err")";;
+  bad_flag)
+    "$cj" judge 1114 "$dir/throws.cpp" --no-such-flag >/dev/null 2>&1; rc=$?
+    [[ $rc == 2 ]] || fail "exit $rc, expected 2";;
+  json_fields)
+    out=$("$cj" judge 1114 "$rel/throws.cpp" --json --budget 0.3 --mode stress); rc=$?
+    [[ $rc == 1 ]] || fail "exit $rc, expected 1"
+    for f in problem submission verdict reason mode seed replay trials run_s elapsed_s findings; do
+      grep -q "^  \"$f\": " <<<"$out" || fail "field $f missing in: $out"
+    done
+    [[ $(json_field submission <<<"$out") == "\"$rel/throws.cpp\"" ]] || fail "submission not as given"
+    [[ $(json_field problem <<<"$out") == '"print-in-order"' ]] || fail "problem is not the slug";;
+  compile_error)
+    out=$("$cj" judge print-in-order "$rel/compile_error.cpp" --json); rc=$?
+    [[ $rc == 1 ]] || fail "exit $rc, expected 1"
+    [[ $(json_field verdict <<<"$out") == '"compile_error"' ]] || fail "$out"
+    grep -q "$rel/compile_error.cpp:4:" <<<"$out" || fail "error does not point at the user's line: $out";;
+  wrong_interface)
+    out=$("$cj" judge 1114 "$rel/wrong_interface.cpp" --json)
+    [[ $(json_field verdict <<<"$out") == '"compile_error"' ]] || fail "$out"
+    grep -q "LeetCode's interface" <<<"$out" || fail "does not say the interface is wrong: $out";;
+  uncaught_exception)
+    out=$("$cj" judge 1114 "$rel/throws.cpp" --json --budget 0.3)
+    [[ $(json_field verdict <<<"$out") == '"runtime_error"' ]] || fail "$out"
+    grep -q "oops in second" <<<"$out" || fail "the exception's message is missing: $out";;
+  exit_mid_run)
+    out=$("$cj" judge 1114 "$rel/exits.cpp" --json --budget 0.3)
+    [[ $(json_field verdict <<<"$out") == '"runtime_error"' ]] || fail "$out"
+    grep -q "exit()" <<<"$out" || fail "does not name exit(): $out";;
+  crash)
+    out=$("$cj" judge 1114 "$rel/crashes.cpp" --json --budget 0.3)
+    [[ $(json_field verdict <<<"$out") == '"runtime_error"' ]] || fail "$out"
+    grep -q "SIGSEGV" <<<"$out" || fail "does not name the signal: $out";;
+  new_and_show)
+    tmp=$(mktemp -d)
+    "$cj" new 1114 "$tmp/mine.cpp" >/dev/null || fail "cj new failed"
+    cmp -s "$tmp/mine.cpp" problems/print-in-order/stub.cpp || fail "stub differs"
+    "$cj" new 1114 "$tmp/mine.cpp" >/dev/null 2>&1 && fail "cj new overwrote a file"
+    "$cj" show print-in-order | grep -q "^# 1114. Print in Order" || fail "cj show"
+    "$cj" list | grep -q "print-in-order" || fail "cj list"
+    rm -rf "$tmp";;
+  *) fail "unknown case $case";;
+esac
+echo "ok: $case"
