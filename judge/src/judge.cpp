@@ -142,6 +142,7 @@ JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bo
     for (const auto& f : j.value("findings", nlohmann::json::array()))
       r.findings.push_back({f.value("kind", ""), f.value("message", "")});
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
+    r.strategy = j.value("strategy", "");
     if (r.verdict == "runtime_error" && r.reason.find("bad_alloc") != std::string::npos) {
       r.verdict = "memory_limit";
       r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
@@ -233,7 +234,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.got = r.got;
       result.trace = r.trace;
       result.diagnostics = r.diagnostics;
-      result.replay = replay_command(req, seed, step.mode, req.strategy);
+      result.replay =
+          replay_command(req, seed, step.mode, r.strategy.empty() ? req.strategy : r.strategy);
       break;
     }
   }

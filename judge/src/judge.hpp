@@ -42,6 +42,7 @@ struct JudgeResult {
   std::vector<JudgeFinding> findings;
   std::string input, expected, got;
   std::vector<std::string> trace;
+  std::string strategy;     // explore: the strategy that found the failure (for the replay)
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 
