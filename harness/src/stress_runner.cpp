@@ -192,7 +192,9 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
   int workers = 0;
   for (const auto& c : cases) workers = std::max(workers, c.actors);
   const int baseline_threads = thread_count() + workers;
-  WorkerPool pool(workers);
+  // On a stall the workers cannot be joined and their trials must stay alive: the pool and the
+  // batch are then leaked, and the caller reports and ends the process.
+  auto pool = std::make_unique<WorkerPool>(workers);
 
   std::mt19937_64 rng(options.seed);
   const auto start = Clock::now();
@@ -202,21 +204,23 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
     // Every case once in order first, then random cases until the budget is spent.
     if (round >= cases.size() && elapsed() >= options.budget_s) break;
     const Case& c = round < cases.size() ? cases[round] : cases[rng() % cases.size()];
-    Batch batch;
+    auto owned_batch = std::make_unique<Batch>();
+    Batch& batch = *owned_batch;
     batch.c = &c;
     for (std::size_t t = 0; t < batch_size; ++t) batch.trials.push_back(problem.make(c));
     batch.errors.assign(batch_size * c.actors, {});
     plan_start(batch, rng);
 
     const auto batch_start = Clock::now();
-    pool.start(&batch);
-    if (!pool.wait(options.stall_s)) {
-      auto stuck_actors = pool.stuck_actors(batch);
+    pool->start(&batch);
+    if (!pool->wait(options.stall_s)) {
+      auto stuck_actors = pool->stuck_actors(batch);
       std::string state;
       if (!stuck_actors.empty()) state = batch.trials[stuck_actors.front().trial]->stuck_state();
       Outcome stuck = describe_stuck(problem, c, std::move(stuck_actors), options.stall_s, state);
       stuck.trials = out.trials;
-      // The workers cannot be joined: the caller reports and ends the process.
+      (void)pool.release();
+      (void)owned_batch.release();
       return stuck;
     }
     const double batch_s = std::chrono::duration<double>(Clock::now() - batch_start).count();
