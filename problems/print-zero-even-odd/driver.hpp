@@ -50,12 +50,12 @@ class ZeroEvenOddTrial final : public Trial {
 
   std::string stuck_state() const override {
     const std::size_t k = printed_.load(std::memory_order_relaxed);
-    if (k >= expected_.size())
-      return std::to_string(k) + " prints happened and " + std::to_string(expected_.size()) +
-             " were expected";
-    return std::to_string(k) + " of " + std::to_string(expected_.size()) +
-           " prints happened; the next should have been \"" + expected_[k] + "\" from " +
-           owner(expected_[k]);
+    const std::string all = std::to_string(expected_.size());
+    if (k == expected_.size()) return "all " + all + " prints happened but a method did not return";
+    if (k > expected_.size())
+      return std::to_string(k) + " prints happened where " + all + " were expected";
+    return std::to_string(k) + " of " + all + " prints happened; the next should have been \"" +
+           expected_[k] + "\" from " + owner(expected_[k]);
   }
 
  private:
