@@ -1,18 +1,33 @@
-// expect: rejected
-// explore-expect: wrong_answer
-// bug: odd() and even() wait with `if` instead of `while`. zero() wakes every waiter with
-// notify_all, so when it hands the turn to odd(), a waiting even() wakes as well and prints
-// without re-checking that the turn is its own. Stress finds the wrong print reliably, but the
-// verdict is not fixed: after the wrong print a number thread may start waiting when nobody will
-// notify again, so some runs end as a deadlock instead of a wrong answer. In every failing
-// schedule the out-of-turn print comes first, which is what controlled exploration must report.
+// expect: wrong_answer
+// bug: the wait is an `if`, not a loop. Every print ends with notify_all, which wakes both other
+// threads; the one whose turn it is not goes on anyway and prints out of turn (even() printing
+// "1" where a zero belongs, say). The run still ends: every print advances `printed`, the
+// thread whose turn it is never sleeps through its turn (it checks before waiting, and any
+// later advance wakes it), and a thread that finds all 2n prints done returns.
 class ZeroEvenOdd {
 private:
     int n;
     mutex m;
     condition_variable cv;
-    bool zeroTurn = true;
-    int next = 1;
+    int printed = 0;  // prints so far; zero() owns the even counts, the number threads the odd
+
+    // 0 for zero(), 1 for odd(), 2 for even(): whose print is due.
+    int due() const {
+        if (printed % 2 == 0) return 0;
+        return (printed / 2 + 1) % 2 == 1 ? 1 : 2;
+    }
+
+    void play(int me, const function<void(int)>& printNumber) {
+        for (;;) {
+            unique_lock<mutex> lock(m);
+            if (printed < 2 * n && due() != me) cv.wait(lock);  // the bug: `if`, not `while`
+            if (printed >= 2 * n) return;
+            printNumber(me == 0 ? 0 : printed / 2 + 1);
+            ++printed;
+            lock.unlock();
+            cv.notify_all();
+        }
+    }
 
 public:
     ZeroEvenOdd(int n) {
@@ -21,32 +36,14 @@ public:
 
     // printNumber(x) outputs "x", where x is an integer.
     void zero(function<void(int)> printNumber) {
-        for (int i = 1; i <= n; ++i) {
-            unique_lock<mutex> lock(m);
-            while (!zeroTurn) cv.wait(lock);
-            printNumber(0);
-            zeroTurn = false;
-            lock.unlock();
-            cv.notify_all();
-        }
+        play(0, printNumber);
     }
 
     void even(function<void(int)> printNumber) {
-        for (int i = 2; i <= n; i += 2) take(i, printNumber);
+        play(2, printNumber);
     }
 
     void odd(function<void(int)> printNumber) {
-        for (int i = 1; i <= n; i += 2) take(i, printNumber);
-    }
-
-private:
-    void take(int i, const function<void(int)>& printNumber) {
-        unique_lock<mutex> lock(m);
-        if (zeroTurn || next != i) cv.wait(lock);  // the bug: `if`, not `while`
-        printNumber(i);
-        ++next;
-        zeroTurn = true;
-        lock.unlock();
-        cv.notify_all();
+        play(1, printNumber);
     }
 };
