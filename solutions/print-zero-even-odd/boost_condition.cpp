@@ -1,8 +1,8 @@
 // expect: accepted
 // primitive: boost::mutex + boost::condition_variable (one condition per thread)
 //
-// Why it is correct: `turn` names the one thread allowed to print and `next` the number it
-// prints after the current zero; both are only touched under `m`. Each thread sleeps on its own
+// Why it is correct: `turn` names the one thread allowed to print and is only touched under
+// `m`; each number thread knows its own numbers from its loop. Each thread sleeps on its own
 // condition variable, so the thread that hands over the turn can wake exactly the receiver with
 // notify_one. The receiver re-checks `turn` in a loop, so a spurious wakeup is harmless. The turn
 // changes under the lock and the notify follows it, so the receiver either sees its turn before
@@ -16,11 +16,11 @@ private:
     enum Turn { ZERO, ODD, EVEN };
 
     int n;
-    boost::mutex m;                   // guards turn and next
+    boost::mutex m;                   // guards turn
     boost::condition_variable zeroCv; // zero() waits here for turn == ZERO
     boost::condition_variable oddCv;  // odd() waits here for turn == ODD
     boost::condition_variable evenCv; // even() waits here for turn == EVEN
-    Turn turn = ZERO;
+    Turn turn = ZERO;                 // guarded by m: the thread allowed to print next
 
 public:
     ZeroEvenOdd(int n) {
