@@ -1,0 +1,30 @@
+// expect: deadlock
+// bug: lost wakeup. The methods signal each other with bare notifies and no flag: a condition
+// variable does not remember a notify that nobody was waiting for, so when first() notifies
+// before second() has started waiting, second() then waits forever (and so does third()).
+class Foo {
+    mutex m;
+    condition_variable firstDone, secondDone;
+
+public:
+    Foo() {}
+
+    void first(function<void()> printFirst) {
+        lock_guard<mutex> lock(m);
+        printFirst();
+        firstDone.notify_one();
+    }
+
+    void second(function<void()> printSecond) {
+        unique_lock<mutex> lock(m);
+        firstDone.wait(lock);  // nothing records that first() may already have notified
+        printSecond();
+        secondDone.notify_one();
+    }
+
+    void third(function<void()> printThird) {
+        unique_lock<mutex> lock(m);
+        secondDone.wait(lock);
+        printThird();
+    }
+};

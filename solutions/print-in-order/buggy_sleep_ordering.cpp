@@ -1,0 +1,23 @@
+// expect: rejected
+// judge-mode: explore
+// explore-expect: wrong_answer
+// bug: ordering by sleep. second() and third() sleep and hope the earlier method has printed by
+// then; nothing makes them wait for it. On an idle machine the sleeps are long enough, so stress
+// (whose start delays are microseconds) accepts the file; explore mode runs sleeps on virtual
+// time, lets first() be delayed past them, and gets the wrong order.
+class Foo {
+public:
+    Foo() {}
+
+    void first(function<void()> printFirst) { printFirst(); }
+
+    void second(function<void()> printSecond) {
+        this_thread::sleep_for(chrono::milliseconds(2));
+        printSecond();
+    }
+
+    void third(function<void()> printThird) {
+        this_thread::sleep_for(chrono::milliseconds(4));
+        printThird();
+    }
+};
