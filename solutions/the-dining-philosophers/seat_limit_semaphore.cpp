@@ -1,19 +1,19 @@
 // expect: accepted
-// primitive: C++20 std::counting_semaphore (four seats) + std::mutex per fork
+// primitive: C++20 std::counting_semaphore (four seats) + std::binary_semaphore per fork
 //
-// Why it is correct: fork i is in a hand exactly while forks[i] is locked. Every philosopher
-// takes its left fork, then its right, which alone could deadlock if all five held their left
-// fork at once. The seats semaphore lets at most four philosophers reach for forks at a time:
-// among four philosophers holding a left fork each, one has a free right fork (five forks, four
-// hands), so someone can always eat, and after eating puts both forks down and frees a seat. No
-// wait-for cycle can close, so no deadlock; the semaphore and the mutexes have no wakeup that can
-// be lost. (ThreadSanitizer may list a lock-order inversion between the fork mutexes: it does not
-// see that the seats make that order harmless.)
+// Why it is correct: fork i is in a hand exactly while forks[i]'s single permit is taken, so no
+// fork is ever in two hands. Every philosopher takes its left fork, then its right, which alone
+// could deadlock if all five held their left fork at once. The seats semaphore lets at most four
+// philosophers reach for forks at a time: among four philosophers holding a left fork each, one
+// has a free right fork (five forks, four hands), so someone can always eat, and after eating it
+// puts both forks down and frees a seat. No wait-for cycle can close, so no deadlock; a release
+// always wakes a waiter if there is one, so no wakeup is lost.
 #include <semaphore>
 
 class DiningPhilosophers {
     counting_semaphore<4> seats{4};  // at most four philosophers reach for forks at once
-    mutex forks[5];                  // forks[i] guards fork i: locked while it is in a hand
+    binary_semaphore forks[5] = {binary_semaphore{1}, binary_semaphore{1}, binary_semaphore{1},
+                                 binary_semaphore{1}, binary_semaphore{1}};  // permit = fork free
 
 public:
     DiningPhilosophers() {}
@@ -24,18 +24,18 @@ public:
                     function<void()> eat,
                     function<void()> putLeftFork,
                     function<void()> putRightFork) {
-        mutex& left = forks[(philosopher + 1) % 5];
-        mutex& right = forks[philosopher];
+        binary_semaphore& left = forks[(philosopher + 1) % 5];
+        binary_semaphore& right = forks[philosopher];
         seats.acquire();
-        left.lock();
+        left.acquire();
         pickLeftFork();
-        right.lock();
+        right.acquire();
         pickRightFork();
         eat();
         putLeftFork();
-        left.unlock();
+        left.release();
         putRightFork();
-        right.unlock();
+        right.release();
         seats.release();
     }
 };
