@@ -1,0 +1,204 @@
+// 1279 Traffic Light Controlled Intersection: one thread per car, all sharing one TrafficLight.
+// The callbacks keep the light's colour and who is inside the intersection: crossCar() holds the
+// car there for a short moment, so the checker sees what the solution allows rather than what it
+// printed. Cars of the two roads are never inside together, a car crosses only on its road's
+// green, turnGreen() is called only on a red road, and every car crosses exactly once.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cj/harness.hpp"
+
+namespace cj::traffic_light {
+
+struct Car {
+  int id;
+  int direction;  // 1, 2: road A; 3, 4: road B
+  int road() const { return direction <= 2 ? 1 : 2; }
+};
+
+inline std::string road_name(int road) { return road == 1 ? "road A" : "road B"; }
+inline std::string car_name(int id) { return "car " + std::to_string(id); }
+
+/// A case as LeetCode writes it: cars, directions, arrival times (non-decreasing).
+struct Traffic {
+  std::vector<Car> cars;
+  std::vector<int> arrivals;
+
+  std::string input() const {
+    auto list = [this](auto field) {
+      std::string s = "[";
+      for (std::size_t i = 0; i < cars.size(); ++i) s += (i ? "," : "") + std::to_string(field(i));
+      return s + "]";
+    };
+    return "cars = " + list([this](std::size_t i) { return cars[i].id; }) +
+           ", directions = " + list([this](std::size_t i) { return cars[i].direction; }) +
+           ", arrivalTimes = " + list([this](std::size_t i) { return arrivals[i]; });
+  }
+};
+
+std::vector<Traffic> traffics() {
+  std::vector<Traffic> t = {
+      {{{1, 2}, {3, 1}, {5, 2}, {2, 4}, {4, 3}}, {10, 20, 30, 40, 50}},  // LeetCode's example 1
+      {{{1, 2}, {2, 4}, {3, 3}, {4, 3}, {5, 1}}, {10, 20, 30, 40, 40}},  // LeetCode's example 2
+      {{{1, 1}}, {10}},
+      {{{1, 4}}, {10}},
+      {{{1, 3}, {2, 4}, {3, 3}, {4, 4}, {5, 3}}, {10, 10, 10, 10, 10}},
+      {{{1, 3}, {2, 1}, {3, 4}, {4, 2}, {5, 3}, {6, 1}, {7, 4}, {8, 2}},
+       {10, 10, 20, 20, 30, 30, 40, 40}},
+  };
+  std::uint64_t state = 0x1279;  // a fixed LCG: the same cases on every machine and library
+  auto next = [&state](int bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
+  };
+  for (int n : {3, 6, 10, 12, 15, 20}) {
+    Traffic traffic;
+    std::vector<int> ids;
+    for (int id = 1; id <= n; ++id) ids.push_back(id);
+    for (int i = n - 1; i > 0; --i) std::swap(ids[i], ids[next(i + 1)]);
+    int time = 0;
+    for (int i = 0; i < n; ++i) {
+      traffic.cars.push_back({ids[i], 1 + next(4)});
+      time += 5 * next(3);  // equal arrival times now and then
+      traffic.arrivals.push_back(time + 10);
+    }
+    t.push_back(traffic);
+  }
+  return t;
+}
+
+class IntersectionTrial final : public Trial {
+ public:
+  explicit IntersectionTrial(const Traffic& traffic)
+      : cars_(traffic.cars), crossed_(std::make_unique<std::atomic<int>[]>(cars_.size())) {}
+
+  void run(int actor) override {
+    const Car car = cars_[actor];
+    light_.carArrived(
+        car.id, car.road(), car.direction, [this, actor] { turn_green(actor); },
+        [this, actor] { cross(actor); });
+  }
+
+  Check check() override {
+    if (failed_.load(std::memory_order_relaxed)) return failure_;
+    for (std::size_t i = 0; i < cars_.size(); ++i) {
+      const int times = crossed_[i].load(std::memory_order_relaxed);
+      if (times != 1) {
+        return Failure{"wrong_answer",
+                       car_name(cars_[i].id) + " crossed " +
+                           (times == 0 ? "never" : std::to_string(times) + " times") +
+                           ": every car calls crossCar() exactly once"};
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string stuck_state() const override {
+    std::string waiting;
+    for (std::size_t i = 0; i < cars_.size(); ++i)
+      if (crossed_[i].load(std::memory_order_relaxed) == 0)
+        waiting += (waiting.empty() ? "" : ", ") + std::to_string(cars_[i].id);
+    return "the light was green on " + road_name(green_.load(std::memory_order_relaxed)) +
+           (waiting.empty() ? " and every car had crossed"
+                            : " and cars " + waiting + " had not crossed yet");
+  }
+
+ private:
+  // Both roads' counts of cars inside the intersection share one word (road A in the low half,
+  // road B in the high half), so that one read-modify-write on entry sees the other road exactly.
+  static constexpr std::uint32_t kOne[3] = {0, 1, 1u << 16};
+  static std::uint32_t count_on(std::uint32_t inside, int road) {
+    return road == 1 ? inside & 0xffff : inside >> 16;
+  }
+  // How long a car stays inside: ~10 µs, enough to overlap with a car that is let in wrongly.
+  static constexpr int kCrossingPauses = 200;
+
+  // Relaxed atomics throughout: the bookkeeping must not add a happens-before edge between the
+  // cars' threads, which would hide a data race in the solution from ThreadSanitizer.
+  void turn_green(int actor) {
+    const Car car = cars_[actor];
+    const int road = car.road(), other = 3 - road;
+    const int was = green_.exchange(road, std::memory_order_relaxed);
+    if (was == road) {
+      fail(car_name(car.id) + " called turnGreen() while " + road_name(road) +
+           " was already green: turn the light only when it is red for the car's road");
+    } else if (const std::uint32_t n = count_on(inside_.load(std::memory_order_relaxed), other)) {
+      fail(car_name(car.id) + " turned " + road_name(road) + " green while " +
+           (n == 1 ? "a car" : std::to_string(n) + " cars") + " of " + road_name(other) + " (" +
+           car_name(last_in_[other].load(std::memory_order_relaxed)) + (n == 1 ? "" : ", ...") +
+           (n == 1 ? ") was" : ") were") + " still in the intersection");
+    }
+    note_progress();
+  }
+
+  void cross(int actor) {
+    const Car car = cars_[actor];
+    const int road = car.road(), other = 3 - road;
+    if (const int green = green_.load(std::memory_order_relaxed); green != road) {
+      fail(car_name(car.id) + " crossed on " + road_name(road) + " while the light was green on " +
+           road_name(green) + ": call turnGreen() first when the car's road is red");
+    }
+    last_in_[road].store(car.id, std::memory_order_relaxed);
+    const std::uint32_t before = inside_.fetch_add(kOne[road], std::memory_order_relaxed);
+    if (count_on(before, other)) {
+      fail(car_name(car.id) + " of " + road_name(road) + " entered the intersection while " +
+           car_name(last_in_[other].load(std::memory_order_relaxed)) + " of " + road_name(other) +
+           " was crossing it: cars of different roads never cross at the same time");
+    }
+    for (int i = 0; i < kCrossingPauses; ++i) __builtin_ia32_pause();
+    inside_.fetch_sub(kOne[road], std::memory_order_relaxed);
+    crossed_[actor].fetch_add(1, std::memory_order_relaxed);
+    note_progress();
+  }
+
+  /// Keeps the first failure; later ones are usually its consequences.
+  void fail(std::string reason) {
+    if (!failed_.exchange(true, std::memory_order_relaxed))
+      failure_ = Failure{"wrong_answer", std::move(reason)};
+  }
+
+  const std::vector<Car> cars_;
+  ::TrafficLight light_;
+  std::atomic<int> green_{1};  // the road whose light is green; road A starts green
+  std::atomic<std::uint32_t> inside_{0};
+  std::atomic<int> last_in_[3] = {0, 0, 0};  // per road, the car that entered last (for reports)
+  std::unique_ptr<std::atomic<int>[]> crossed_;  // per car, how often it called crossCar()
+  std::atomic<bool> failed_{false};
+  Failure failure_;  // written only by the thread that set failed_; read by check()
+};
+
+class TrafficLightIntersection final : public Problem {
+ public:
+  TrafficLightIntersection() {
+    for (Traffic& t : traffics()) by_input_.emplace(t.input(), std::move(t));
+  }
+  std::string slug() const override { return "traffic-light-controlled-intersection"; }
+  std::vector<Case> cases() const override {
+    std::vector<Case> cases;
+    for (const Traffic& t : traffics()) {
+      Case c{t.input(), static_cast<int>(t.cars.size()), {}};
+      for (int a = 0; a < c.actors; ++a) c.start_order.push_back(a);  // in order of arrival
+      cases.push_back(std::move(c));
+    }
+    return cases;
+  }
+  std::unique_ptr<Trial> make(const Case& c) const override {
+    return std::make_unique<IntersectionTrial>(by_input_.at(c.input));
+  }
+  std::string actor_name(const Case& c, int actor) const override {
+    const Car car = by_input_.at(c.input).cars[actor];
+    return "carArrived(" + std::to_string(car.id) + ", " + std::to_string(car.road()) + ", " +
+           std::to_string(car.direction) + ", ...)";
+  }
+
+ private:
+  std::map<std::string, Traffic> by_input_;
+};
+
+CJ_PROBLEM(TrafficLightIntersection);
+
+}  // namespace cj::traffic_light
