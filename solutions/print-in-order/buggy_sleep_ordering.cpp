@@ -3,8 +3,9 @@
 // explore-expect: wrong_answer
 // bug: ordering by sleep. second() and third() sleep and hope the earlier method has printed by
 // then; nothing makes them wait for it. On an idle machine the sleeps are long enough, so stress
-// (whose start delays are microseconds) accepts the file; explore mode runs sleeps on virtual
-// time, lets first() be delayed past them, and gets the wrong order.
+// (whose start delays are microseconds) usually accepts the file; only a busy machine that keeps
+// first()'s thread off the CPU for milliseconds shows the wrong order. Explore mode runs sleeps
+// on virtual time, lets first() be delayed past them, and gets the wrong order every time.
 class Foo {
 public:
     Foo() {}
