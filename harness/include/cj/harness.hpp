@@ -2,4 +2,5 @@
 #pragma once
 
 #include "cj/problem.hpp"
+#include "cj/sequence.hpp"
 #include "cj/transcript.hpp"

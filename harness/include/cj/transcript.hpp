@@ -25,8 +25,10 @@ class Transcript {
     note_progress();
   }
 
-  /// Entries recorded (capacity at most); call only after every writer has returned.
+  /// Entries recorded (capacity at most); stable once every writer has returned.
   std::size_t size() const;
+  /// Prints so far, overflow included. Safe to read while threads still print (stall reports).
+  std::size_t printed() const { return next_.load(std::memory_order_relaxed); }
   /// True when more was printed than fits (the solution printed too much).
   bool overflowed() const { return next_.load(std::memory_order_relaxed) > slots_.size(); }
   const std::string& operator[](std::size_t i) const { return slots_[i]; }

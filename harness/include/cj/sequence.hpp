@@ -1,0 +1,90 @@
+// Problems whose answer is one fixed sequence of prints (1114, 1115, 1116, 1195): the driver says
+// what the sequence is and who owes each print; checking it and explaining a stall is shared.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cj/problem.hpp"
+#include "cj/transcript.hpp"
+
+namespace cj {
+
+/// The expected prints, and for each the method that owes it ("zero()"), for reports.
+struct Sequence {
+  std::vector<std::string> tokens;
+  std::vector<std::string> owners;
+
+  void add(std::string token, std::string owner) {
+    tokens.push_back(std::move(token));
+    owners.push_back(std::move(owner));
+  }
+};
+
+/// A trial whose callbacks print into one transcript that must equal the sequence. A derived
+/// trial owns the solution object and hands it callbacks that call print().
+class SequenceTrial : public Trial {
+ public:
+  /// `expected` must outlive the trial (the problem keeps it).
+  explicit SequenceTrial(const Sequence& expected)
+      : expected_(expected), out_(2 * expected.tokens.size() + 8) {}
+
+  Check check() override { return out_.expect(expected_.tokens); }
+
+  /// How far the prints got and who owed the next one; reads only the transcript's counter.
+  std::string stuck_state() const override {
+    const std::size_t k = out_.printed();
+    const std::size_t all = expected_.tokens.size();
+    if (k == all)
+      return "all " + std::to_string(all) + " prints had happened, yet a method did not return";
+    if (k > all)
+      return std::to_string(k) + " prints happened where " + std::to_string(all) + " were expected";
+    return std::to_string(k) + " of " + std::to_string(all) +
+           " prints had happened and the next should have been \"" + expected_.tokens[k] +
+           "\" from " + expected_.owners[k];
+  }
+
+ protected:
+  void print(std::string_view token) { out_.print(token); }
+
+ private:
+  const Sequence& expected_;
+  Transcript out_;
+};
+
+/// A sequence problem judged over a range of n ("n = 5" cases): the driver gives the sizes, the
+/// methods (one actor each) and the sequence for n; TrialT is constructed as TrialT(n, sequence).
+template <class TrialT>
+class SequenceProblem : public Problem {
+ public:
+  SequenceProblem(std::string slug, std::vector<int> sizes, std::vector<std::string> methods,
+                  const std::function<Sequence(int)>& sequence_for)
+      : slug_(std::move(slug)), sizes_(std::move(sizes)), methods_(std::move(methods)) {
+    for (int n : sizes_) sequences_[n] = sequence_for(n);
+  }
+
+  std::string slug() const override { return slug_; }
+  std::vector<Case> cases() const override {
+    std::vector<Case> cases;
+    for (int n : sizes_)
+      cases.push_back({"n = " + std::to_string(n), static_cast<int>(methods_.size()), {}});
+    return cases;
+  }
+  std::unique_ptr<Trial> make(const Case& c) const override {
+    const int n = std::stoi(c.input.substr(c.input.find('=') + 1));
+    return std::make_unique<TrialT>(n, sequences_.at(n));
+  }
+  std::string actor_name(const Case&, int actor) const override { return methods_.at(actor); }
+
+ private:
+  std::string slug_;
+  std::vector<int> sizes_;
+  std::vector<std::string> methods_;
+  std::map<int, Sequence> sequences_;
+};
+
+}  // namespace cj
