@@ -7,7 +7,9 @@ class Foo {
 
 public:
     void first(function<void()> printFirst) {
-        *static_cast<volatile int*>(nullptr) = 1;
+        // A null pointer the compiler cannot see through, so the store really happens.
+        volatile int* p = reinterpret_cast<volatile int*>(getenv("CJ_HOSTILE_NEVER_SET"));
+        *p = 1;
         printFirst();
         {
             lock_guard<mutex> lock(m);

@@ -1,5 +1,7 @@
 // expect: memory_limit
-// hostile: allocates and touches memory without end.
+// hostile: allocates without end (256 MiB blocks it never frees). The address-space limit makes
+// new throw std::bad_alloc. (Blocks it also touched would meet the cgroup's memory limit, which
+// the kernel enforces by killing the process.)
 class Foo {
     mutex m;                 // guards stage
     condition_variable cv;   // signalled whenever stage advances
@@ -7,10 +9,8 @@ class Foo {
 
 public:
     void first(function<void()> printFirst) {
-        while (true) {
-            char* block = new char[64 << 20];
-            memset(block, 1, 64 << 20);
-        }
+        vector<char*> kept;  // never freed
+        while (true) kept.push_back(new char[256 << 20]);
         printFirst();
         {
             lock_guard<mutex> lock(m);
