@@ -193,6 +193,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   batch.mode = options.mode;
   for (auto& r : results) batch.results.push_back(std::move(r));
   batch.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
+  batch.recorded_earlier = reused;
 
   auto write_report = [&](const std::string& path,
                           void (*writer)(std::ostream&, const GradeBatch&)) {

@@ -185,7 +185,10 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
   for (const auto& [v, n] : verdict_counts(batch))
     out << fmt::format("<span class=\"v\" style=\"background:{}\">{} {}</span>", verdict_colour(v),
                        xml_escape(v), n);
-  out << fmt::format("</p>\n<p>Graded in {:.1f} s.</p>\n", batch.elapsed_s);
+  out << fmt::format("</p>\n<p>Graded in {:.1f} s", batch.elapsed_s);
+  if (batch.recorded_earlier)
+    out << fmt::format("; {} verdicts were recorded by an earlier run", batch.recorded_earlier);
+  out << ".</p>\n";
   out << "<table>\n<tr><th>File</th><th>Verdict</th><th>Why</th><th>Time</th></tr>\n";
   for (const auto& r : batch.results) {
     const std::string v = str(r, "verdict");

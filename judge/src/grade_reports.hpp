@@ -13,6 +13,7 @@ struct GradeBatch {
   std::string mode;
   nlohmann::json results = nlohmann::json::array();  // one `judge --json` object per file
   double elapsed_s = 0;
+  std::size_t recorded_earlier = 0;  // verdicts taken from the state file, not judged again
 };
 
 /// {verdict: count} over the batch.
