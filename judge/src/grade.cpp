@@ -124,6 +124,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   std::set<std::string> busy_content;
   const bool tty = isatty(2);
   Progress progress(files.size(), tty);
+  progress.update(0, 0, "");
 
   auto worker = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
