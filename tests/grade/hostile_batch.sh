@@ -25,7 +25,7 @@ echo "first batch: exit $status in $(( $(date +%s) - start )) s"
 [ "$status" = 1 ] || problem "exit status $status, expected 1 (some files rejected)"
 
 sleep 1
-if ps -eo args | grep -F "$CJ_CACHE_DIR" | grep -v grep; then
+if ps -eo args | grep -F "$CJ_CACHE_DIR/" | grep -v grep; then
   problem "processes of the batch are still running"
 fi
 for m in "${markers[@]}"; do [ -e "$m" ] && problem "a submission wrote $m"; done
