@@ -15,8 +15,11 @@ cj::GradeBatch sample_batch() {
   cj::GradeBatch b;
   b.problem = "print-in-order";
   b.mode = "stress";
-  b.results.push_back({{"submission", "a.cpp"}, {"verdict", "accepted"}, {"reason", "fine"},
-                       {"elapsed_s", 1.5}, {"replay", nullptr}});
+  b.results.push_back({{"submission", "a.cpp"},
+                       {"verdict", "accepted"},
+                       {"reason", "fine"},
+                       {"elapsed_s", 1.5},
+                       {"replay", nullptr}});
   b.results.push_back({{"submission", "b<&>.cpp"},
                        {"verdict", "wrong_answer"},
                        {"reason", "the 1st print was \"third\""},
@@ -66,8 +69,8 @@ TEST(GradeReports, HtmlShowsReasonAndReplayEscaped) {
 }
 
 TEST(GradeState, RemembersVerdictsAcrossRunsAndSkipsATornLine) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("cj-grade-state-test-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("cj-grade-state-test-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const auto sub = dir / "s.cpp";
   std::ofstream(sub) << "class Foo {};\n";
