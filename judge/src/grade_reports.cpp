@@ -176,7 +176,7 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
          ".counts "
          "span{margin-right:.6em}code,pre{font-family:ui-monospace,monospace;font-size:.85em}\n"
          "pre{background:#f6f8fa;padding:.6em;overflow-x:auto;white-space:pre-wrap}\n"
-         "details summary{cursor:pointer;color:#0969da}\n"
+         "details summary{cursor:pointer;color:#0969da}td:last-child{white-space:nowrap}\n"
       << "</style></head><body>\n";
   out << "<h1>"
       << xml_escape(fmt::format("cj grade: {} ({} files, mode {})", batch.problem,
