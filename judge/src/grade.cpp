@@ -20,6 +20,7 @@
 #include "grade_state.hpp"
 #include "judge.hpp"
 #include "report.hpp"
+#include "sandbox.hpp"
 
 namespace cj {
 namespace {
@@ -195,6 +196,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   for (auto& r : results) batch.results.push_back(std::move(r));
   batch.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
   batch.recorded_earlier = reused;
+  batch.sandbox = sandbox::describe(sandbox::support(), sandbox::support().namespaces);
 
   auto write_report = [&](const std::string& path,
                           void (*writer)(std::ostream&, const GradeBatch&)) {

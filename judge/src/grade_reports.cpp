@@ -99,9 +99,16 @@ json grade_summary(const GradeBatch& batch) {
 }
 
 json grade_json(const GradeBatch& batch) {
-  return {{"problem", batch.problem},      {"mode", batch.mode},
-          {"total", batch.results.size()}, {"elapsed_s", batch.elapsed_s},
-          {"results", batch.results},      {"summary", grade_summary(batch)}};
+  json j = json::object();
+  j["problem"] = batch.problem;
+  j["mode"] = batch.mode;
+  j["total"] = batch.results.size();
+  j["elapsed_s"] = batch.elapsed_s;
+  j["recorded_earlier"] = batch.recorded_earlier;
+  j["sandbox"] = batch.sandbox;
+  j["results"] = batch.results;
+  j["summary"] = grade_summary(batch);
+  return j;
 }
 
 void write_junit(std::ostream& out, const GradeBatch& batch) {
@@ -188,7 +195,10 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
   out << fmt::format("</p>\n<p>Graded in {:.1f} s", batch.elapsed_s);
   if (batch.recorded_earlier)
     out << fmt::format("; {} verdicts were recorded by an earlier run", batch.recorded_earlier);
-  out << ".</p>\n";
+  out << ".";
+  if (!batch.sandbox.empty())
+    out << " Each compile and run was confined by: " << xml_escape(batch.sandbox) << ".";
+  out << "</p>\n";
   out << "<table>\n<tr><th>File</th><th>Verdict</th><th>Why</th><th>Time</th></tr>\n";
   for (const auto& r : batch.results) {
     const std::string v = str(r, "verdict");

@@ -13,7 +13,9 @@ struct GradeBatch {
   std::string mode;
   nlohmann::json results = nlohmann::json::array();  // one `judge --json` object per file
   double elapsed_s = 0;
-  std::size_t recorded_earlier = 0;  // verdicts taken from the state file, not judged again
+  std::size_t recorded_earlier = 0;
+  std::string sandbox;  // what confined each run, e.g. "pid+net+mount namespaces, uid 65534, ..."
+                        // // verdicts taken from the state file, not judged again
 };
 
 /// {verdict: count} over the batch.
