@@ -25,6 +25,8 @@ struct GradeOptions {
   int jobs = 1;
   std::optional<double> budget_s;
   std::string mode = "default";
+  std::string state;   // verdicts remembered across runs (JSON lines); empty: in the build cache
+  bool fresh = false;  // judge everything again, ignoring remembered verdicts
 };
 /// Judges every file; exit status 0 when all are accepted, 1 otherwise, 2 for usage errors.
 int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostream& out);

@@ -1,43 +1,227 @@
-#include <filesystem>
-#include <iostream>
-#include <nlohmann/json.hpp>
+// cj grade: judge a batch of files, in parallel, remembering every verdict as soon as it is
+// decided, then print a table and write the reports.
+#include <fmt/format.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "build.hpp"
 #include "commands.hpp"
+#include "grade_reports.hpp"
+#include "grade_state.hpp"
 #include "judge.hpp"
 #include "report.hpp"
+#include "sandbox.hpp"
 
 namespace cj {
+namespace {
 
-int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostream& out) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& p : options.paths) {
-    if (std::filesystem::is_directory(p)) {
-      for (const auto& e : std::filesystem::directory_iterator(p))
-        if (e.path().extension() == ".cpp") files.push_back(e.path());
-    } else if (std::filesystem::is_regular_file(p)) {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+bool is_cpp(const fs::path& p) {
+  static const std::set<std::string> ext = {".cpp", ".cc", ".cxx", ".c++", ".C", ".hpp", ".h"};
+  return ext.count(p.extension().string()) > 0;
+}
+
+/// Every file named on the command line, and every visible regular file in a named folder
+/// (a non-C++ file there is a submission too: it gets a verdict, not silence).
+bool collect(const std::vector<std::string>& paths, std::vector<fs::path>& files,
+             std::string& error) {
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> here;
+      for (const auto& e : fs::directory_iterator(p, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.empty() || name[0] == '.' || !e.is_regular_file(ec)) continue;
+        here.push_back(e.path());
+      }
+      if (here.empty()) {
+        error = "no submissions in folder " + p + " (it holds no files)";
+        return false;
+      }
+      std::sort(here.begin(), here.end());
+      files.insert(files.end(), here.begin(), here.end());
+    } else if (fs::is_regular_file(p, ec)) {
       files.push_back(p);
     } else {
-      std::cerr << "cj: no such file or folder: " << p << "\n";
-      return 2;
+      error = "no such file or folder: " + p;
+      return false;
     }
   }
-  std::sort(files.begin(), files.end());
-  nlohmann::json results = nlohmann::json::array();
-  bool all_accepted = true;
-  for (const auto& f : files) {
-    JudgeRequest req;
-    req.problem = problem;
-    req.submission = f;
-    req.shown_as = f.string();
-    req.budget_s = options.budget_s;
-    req.mode = options.mode;
-    JudgeResult r = judge_submission(req);
-    all_accepted &= r.verdict == "accepted";
-    results.push_back(to_json(r));
-    if (!options.json) out << r.verdict << "  " << r.submission << "  " << r.reason << "\n";
+  if (files.empty()) {
+    error = "no submissions to grade";
+    return false;
   }
-  if (options.json)
-    out << nlohmann::json{{"problem", problem.slug}, {"results", results}}.dump(2) << "\n";
+  return true;
+}
+
+JudgeResult not_cpp(const ProblemInfo& problem, const fs::path& file, const std::string& mode) {
+  JudgeResult r;
+  r.problem = problem.slug;
+  r.submission = file.string();
+  r.mode = mode;
+  r.verdict = "compile_error";
+  const std::string ext = file.extension().string();
+  r.reason = fmt::format("this is not a C++ source file ({}); hand in the class {} in a .cpp file",
+                         ext.empty() ? "no extension" : "a " + ext + " file", problem.class_name);
+  return r;
+}
+
+/// A one-line progress bar on a terminal, redrawn in place.
+class Progress {
+ public:
+  Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled) {}
+  void update(std::size_t done, std::size_t rejected, const std::string& last) {
+    if (!enabled_) return;
+    const int width = 30;
+    const int filled = total_ ? static_cast<int>(width * done / total_) : width;
+    std::string name = last.size() > 40 ? "..." + last.substr(last.size() - 37) : last;
+    std::cerr << fmt::format("\r\033[K[{}{}] {}/{}  rejected {}  {}", std::string(filled, '#'),
+                             std::string(width - filled, '.'), done, total_, rejected, name)
+              << std::flush;
+  }
+  void clear() {
+    if (enabled_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+};
+
+fs::path default_state_file() { return cache_root() / "grade-state.jsonl"; }
+
+}  // namespace
+
+int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostream& out) {
+  const auto start = Clock::now();
+  std::vector<fs::path> files;
+  std::string error;
+  if (!collect(options.paths, files, error)) {
+    std::cerr << "cj: " << error << "\n";
+    return 2;
+  }
+  GradeState state(options.state.empty() ? default_state_file() : fs::path(options.state));
+
+  // Jobs are handed out in order; each result is stored at its file's index.
+  std::vector<nlohmann::json> results(files.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;  // guards done, rejected, reused and the terminal
+  std::size_t done = 0, rejected = 0, reused = 0;
+  // Two files with the same content share a build folder: never build them at the same time.
+  std::mutex content_mu;  // guards busy_content
+  std::condition_variable content_cv;
+  std::set<std::string> busy_content;
+  const bool tty = isatty(2);
+  Progress progress(files.size(), tty);
+  progress.update(0, 0, "");
+
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      const fs::path& file = files[i];
+      const std::string key = grade_key(file, problem.slug, options.mode, options.budget_s);
+      std::optional<nlohmann::json> j = options.fresh ? std::nullopt : state.find(key);
+      const bool from_state = j.has_value();
+      if (j) {
+        (*j)["submission"] = file.string();
+      } else {
+        JudgeResult r;
+        if (!is_cpp(file)) {
+          r = not_cpp(problem, file, options.mode);
+        } else {
+          const std::string content = key.substr(key.find('|') + 1, 16);
+          {
+            std::unique_lock<std::mutex> lock(content_mu);
+            content_cv.wait(lock, [&] { return !busy_content.count(content); });
+            busy_content.insert(content);
+          }
+          JudgeRequest req;
+          req.problem = problem;
+          req.submission = file;
+          req.shown_as = file.string();
+          req.budget_s = options.budget_s;
+          req.mode = options.mode;
+          try {
+            r = judge_submission(req);
+          } catch (const std::exception& e) {
+            r.problem = problem.slug;
+            r.submission = file.string();
+            r.mode = options.mode;
+            r.reason = std::string("the judge failed on this file: ") + e.what();
+          }
+          {
+            std::lock_guard<std::mutex> lock(content_mu);
+            busy_content.erase(content);
+          }
+          content_cv.notify_all();
+        }
+        j = to_json(r);
+        // An internal error is the judge's fault: judge the file again next time.
+        if (r.verdict != "internal_error") state.record(key, *j);
+      }
+      results[i] = *j;
+      std::lock_guard<std::mutex> lock(mu);
+      ++done;
+      reused += from_state;
+      if ((*j)["verdict"] != "accepted") ++rejected;
+      if (!options.json) {
+        progress.clear();
+        out << fmt::format("{:<16} {}{}\n", (*j)["verdict"].get<std::string>(), file.string(),
+                           from_state ? "  (recorded earlier)" : "")
+            << std::flush;
+      }
+      progress.update(done, rejected, file.string());
+    }
+  };
+  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(files.size())));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < jobs; ++t) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+  progress.clear();
+
+  GradeBatch batch;
+  batch.problem = problem.slug;
+  batch.mode = options.mode;
+  for (auto& r : results) batch.results.push_back(std::move(r));
+  batch.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
+  batch.recorded_earlier = reused;
+  batch.sandbox = sandbox::describe(sandbox::support(), sandbox::support().namespaces);
+
+  auto write_report = [&](const std::string& path,
+                          void (*writer)(std::ostream&, const GradeBatch&)) {
+    if (path.empty()) return true;
+    std::ofstream f(path);
+    writer(f, batch);
+    f.close();
+    if (!f) std::cerr << "cj: could not write " << path << "\n";
+    return static_cast<bool>(f);
+  };
+  bool written = write_report(options.junit, write_junit);
+  written &= write_report(options.gradescope, write_gradescope);
+  written &= write_report(options.html, write_html);
+
+  if (options.json) {
+    out << grade_json(batch).dump(2) << "\n";
+  } else {
+    print_grade_table(out, batch, isatty(1));
+    if (reused)
+      out << fmt::format("{} verdicts were recorded earlier in {} (--fresh judges all again)\n",
+                         reused, state.file().string());
+  }
+  bool all_accepted = true;
+  for (const auto& r : batch.results) all_accepted &= r["verdict"] == "accepted";
+  if (!written) return 3;
   return all_accepted ? 0 : 1;
 }
 

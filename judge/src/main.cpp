@@ -66,6 +66,9 @@ int main(int argc, char** argv) {
                                ->check(CLI::Range(0.01, 3600.0));
   grade->add_option("--mode", grade_options.mode, "judge mode")
       ->check(CLI::IsMember(cj::judge_modes()));
+  grade->add_option("--state", grade_options.state,
+                    "file that remembers verdicts, so an interrupted batch resumes");
+  grade->add_flag("--fresh", grade_options.fresh, "judge every file again");
 
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");

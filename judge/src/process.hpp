@@ -1,10 +1,17 @@
 // Running an untrusted program (a compiler or a submission) as a child process with limits.
 // Everything the child does is observed from outside: exit status, signal, time, memory, output
 // bytes, and the one result line the harness writes on descriptor 3.
+//
+// The child runs in a sandbox (see sandbox.hpp): its own PID, network and mount namespaces where
+// the kernel allows, a read-only view of the file system except its working folder (when
+// writable) and private scratch folders, an unprivileged user when the judge is root, cgroup
+// limits on memory and processes, and the whole process tree is killed at the end. Between the
+// judge and the program sits an expendable supervisor, so the program cannot reach the judge.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,11 +19,15 @@ namespace cj {
 
 struct Limits {
   double wall_s = 10;                  // killed after this much real time
-  double cpu_s = 0;                    // RLIMIT_CPU, summed over threads; 0 = none
+  double cpu_s = 0;                    // CPU time summed over all threads and processes; 0 = none
   std::size_t memory_bytes = 0;        // RLIMIT_AS; 0 = none (sanitizers need none)
   std::size_t output_bytes = 1 << 20;  // stdout + stderr, counted from the pipe
   std::size_t file_bytes = 16 << 20;   // RLIMIT_FSIZE
   int open_files = 256;                // RLIMIT_NOFILE
+  int processes = 512;                 // processes + threads of the whole tree (cgroup pids.max)
+  // Resident memory of the whole tree (cgroup memory limit); 0 = memory_bytes + 512 MiB when
+  // memory_bytes is set (so RLIMIT_AS fails first, with std::bad_alloc), else 3 GiB.
+  std::size_t resident_bytes = 0;
 };
 
 struct ProcessSpec {
@@ -25,6 +36,10 @@ struct ProcessSpec {
   std::filesystem::path cwd;     // empty: inherit
   Limits limits;
   bool result_pipe = false;  // give the child a pipe on descriptor 3 for its result line
+  // May the child write in cwd? Unset: yes for a tool (a compiler writes its output there), no
+  // for a program with a result pipe (a submission never needs to).
+  std::optional<bool> cwd_writable;
+  bool network = false;  // leave the network reachable
 };
 
 struct ProcessResult {
@@ -34,11 +49,15 @@ struct ProcessResult {
   int signal = 0;      // when a signal ended it
   bool wall_timeout = false;
   bool output_limit = false;
-  std::string output;  // stdout and stderr, interleaved, at most output_bytes
-  std::string result;  // what it wrote on descriptor 3
+  bool cpu_limit = false;      // the tree used more than limits.cpu_s of CPU time (killed)
+  bool memory_limit = false;   // the cgroup's memory limit was hit (the kernel killed a process)
+  bool process_limit = false;  // a fork or thread creation failed at limits.processes
+  std::string output;          // stdout and stderr, interleaved, at most output_bytes
+  std::string result;          // what it wrote on descriptor 3
   double wall_s = 0;
   double cpu_s = 0;
   long max_rss_kb = 0;
+  std::string isolation;  // what the sandbox could use, e.g. "pid+net+mount ns, uid 65534, cgroup"
 };
 
 ProcessResult run_process(const ProcessSpec& spec);

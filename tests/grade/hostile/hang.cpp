@@ -1,0 +1,33 @@
+// expect: time_limit
+// hostile: spins forever without reaching any synchronisation point.
+class Foo {
+    mutex m;                 // guards stage
+    condition_variable cv;   // signalled whenever stage advances
+    int stage = 1;           // 1: first may print, 2: second may, 3: third may
+
+public:
+    void first(function<void()> printFirst) {
+        for (volatile int i = 0; i >= 0; i = 0) {}
+        printFirst();
+        {
+            lock_guard<mutex> lock(m);
+            stage = 2;
+        }
+        cv.notify_all();
+    }
+
+    void second(function<void()> printSecond) {
+        unique_lock<mutex> lock(m);
+        cv.wait(lock, [this] { return stage == 2; });
+        printSecond();
+        stage = 3;
+        lock.unlock();
+        cv.notify_all();
+    }
+
+    void third(function<void()> printThird) {
+        unique_lock<mutex> lock(m);
+        cv.wait(lock, [this] { return stage == 3; });
+        printThird();
+    }
+};
