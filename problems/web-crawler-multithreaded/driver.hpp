@@ -1,0 +1,410 @@
+// 1242 Web Crawler Multithreaded: one call of crawl(startUrl, htmlParser) per trial, on generated
+// webs whose pages take a few milliseconds to fetch (before.hpp). Besides the answer, the checker
+// reads what the parser counted: a page fetched twice, pages fetched one at a time, or a crawl
+// much slower than the longest chain of links needs.
+#include <algorithm>
+#include <set>
+
+#include "cj/harness.hpp"
+
+namespace cj::web_crawler {
+
+/// LeetCode's rule: the hostname is what lies between "http://" and the next '/'.
+inline std::string hostname(const std::string& url) {
+  const std::size_t from = url.rfind("http://", 0) == 0 ? 7 : 0;
+  const std::size_t slash = url.find('/', from);
+  return url.substr(from, slash == std::string::npos ? std::string::npos : slash - from);
+}
+
+/// A tiny deterministic generator (the same webs on every platform).
+struct WebRandom {
+  std::uint64_t s;
+  std::uint64_t next() {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+};
+
+/// Builds a Web page by page; page(url) adds the page on first mention.
+class WebBuilder {
+ public:
+  explicit WebBuilder(int latency_us) { web_->latency = std::chrono::microseconds(latency_us); }
+  int page(const std::string& url) {
+    auto [it, fresh] = web_->page_of.emplace(url, static_cast<int>(web_->urls.size()));
+    if (fresh) {
+      web_->urls.push_back(url);
+      web_->links.emplace_back();
+    }
+    return it->second;
+  }
+  void link(int from, int to) { web_->links[from].push_back(to); }
+  void link(const std::string& from, const std::string& to) { link(page(from), page(to)); }
+  std::shared_ptr<const Web> done() { return std::move(web_); }
+
+ private:
+  std::shared_ptr<Web> web_ = std::make_shared<Web>();
+};
+
+inline const std::string kHost = "news.example.org";
+inline const std::string kStart = "http://news.example.org/";
+/// Hosts a careless hostname test confuses with kHost.
+inline const std::vector<std::string> kLookalikes = {"news.example.org.evil", "news.example.org.cn",
+                                                     "a.news.example.org",    "news.example.orgs",
+                                                     "example.org",           "news.example.com"};
+
+inline std::string on(const std::string& host, const std::string& path) {
+  return "http://" + host + "/" + path;
+}
+
+/// Links `from` to a page on each look-alike host; each of those links back into kHost,
+/// including to `hidden`, a page of kHost that nothing on kHost links to (it must stay out).
+inline void add_lookalikes(WebBuilder& b, int from, const std::string& hidden) {
+  for (std::size_t h = 0; h < kLookalikes.size(); ++h) {
+    const int away = b.page(on(kLookalikes[h], "story/" + std::to_string(h)));
+    b.link(from, away);
+    b.link(away, b.page(kStart));
+    b.link(away, b.page(hidden));
+    b.link(away, away);
+  }
+  b.link(b.page(hidden), b.page(on(kHost, "hidden/also")));
+}
+
+struct CrawlCase {
+  std::string name;
+  std::shared_ptr<const Web> web;
+  std::string start;
+  // Derived from the web:
+  std::vector<std::string> expected;  // sorted
+  int depth = 0;                      // fetches on the longest shortest chain from start
+  bool branching = false;             // some BFS level has two or more pages
+
+  std::string input() const {
+    return "web \"" + name + "\": " + std::to_string(web->urls.size()) + " URLs, " +
+           std::to_string(expected.size()) + " reachable on " + hostname(start) +
+           ", startUrl = \"" + start + "\"";
+  }
+};
+
+inline CrawlCase analyse(std::string name, std::shared_ptr<const Web> web, std::string start) {
+  CrawlCase c{std::move(name), std::move(web), std::move(start), {}, 0, false};
+  const Web& w = *c.web;
+  const std::string host = hostname(c.start);
+  std::vector<int> level{w.page_of.at(c.start)};
+  std::vector<bool> seen(w.urls.size(), false);
+  seen[level[0]] = true;
+  while (!level.empty()) {
+    ++c.depth;
+    if (level.size() >= 2) c.branching = true;
+    std::vector<int> next;
+    for (int p : level) {
+      c.expected.push_back(w.urls[p]);
+      for (int to : w.links[p])
+        if (!seen[to] && hostname(w.urls[to]) == host) seen[to] = true, next.push_back(to);
+    }
+    level = std::move(next);
+  }
+  std::sort(c.expected.begin(), c.expected.end());
+  return c;
+}
+
+/// The webs: small and large fan-outs, deep chains, many pages sharing children, look-alike
+/// hosts, and a start page with nothing to crawl.
+inline std::vector<CrawlCase> make_crawl_cases() {
+  std::vector<CrawlCase> cases;
+  {  // A small site with cycles, self-links and links back to the start.
+    WebBuilder b(3000);
+    const int start = b.page(kStart);
+    for (int i = 0; i < 12; ++i) {
+      const int section = b.page(on(kHost, "section/" + std::to_string(i)));
+      b.link(start, section);
+      for (int j = 0; j < 2; ++j) {
+        const int article =
+            b.page(on(kHost, "section/" + std::to_string(i) + "/" + std::to_string(j)));
+        b.link(section, article);
+        b.link(article, section);
+        b.link(article, start);
+        b.link(article, article);
+      }
+      b.link(section, b.page(on(kHost, "section/" + std::to_string((i + 1) % 12))));
+    }
+    b.link(start, start);
+    b.link(start, b.page("http://news.example.org"));  // the bare host is a page of it too
+    add_lookalikes(b, start, on(kHost, "hidden/small"));
+    cases.push_back(analyse("small site", b.done(), kStart));
+  }
+  {  // One page linking to 150 others.
+    WebBuilder b(2000);
+    const int start = b.page(kStart);
+    add_lookalikes(b, start, on(kHost, "hidden/wide"));
+    for (int i = 0; i < 150; ++i) {
+      const int p = b.page(on(kHost, "item/" + std::to_string(i)));
+      b.link(start, p);
+      b.link(p, start);
+      if (i % 10 == 0) b.link(p, b.page(on(kLookalikes[i / 10 % kLookalikes.size()], "x")));
+    }
+    cases.push_back(analyse("wide fan-out", b.done(), kStart));
+  }
+  {  // A tree of branching 3 and depth 5, with cross links.
+    WebBuilder b(2000);
+    const int start = b.page(kStart);
+    std::vector<int> level{start};
+    WebRandom r{3};
+    for (int d = 1; d <= 4; ++d) {
+      std::vector<int> next;
+      for (std::size_t i = 0; i < level.size(); ++i)
+        for (int k = 0; k < 3; ++k) {
+          const int child =
+              b.page(on(kHost, "tree/" + std::to_string(d) + "/" + std::to_string(i * 3 + k)));
+          b.link(level[i], child);
+          next.push_back(child);
+        }
+      for (int p : next) b.link(p, next[r.below(static_cast<int>(next.size()))]);
+      for (int p : next)
+        if (r.below(4) == 0) b.link(p, start);
+      level = std::move(next);
+    }
+    add_lookalikes(b, level.back(), on(kHost, "hidden/tree"));
+    cases.push_back(analyse("tree", b.done(), kStart));
+  }
+  {  // Six chains of 25 pages: pages reachable only through long chains.
+    WebBuilder b(2000);
+    const int start = b.page(kStart);
+    add_lookalikes(b, start, on(kHost, "hidden/chains"));
+    for (int c = 0; c < 6; ++c) {
+      int prev = start;
+      for (int i = 0; i < 25; ++i) {
+        const int p = b.page(on(kHost, "chain/" + std::to_string(c) + "/" + std::to_string(i)));
+        b.link(prev, p);
+        if (i % 5 == 4) b.link(p, start);
+        prev = p;
+      }
+      b.link(prev, b.page(on(kLookalikes[c], "end")));
+    }
+    cases.push_back(analyse("long chains", b.done(), kStart));
+  }
+  {  // 40 hubs that all link to the same 60 pages, fetched at the same moment.
+    WebBuilder b(3000);
+    const int start = b.page(kStart);
+    std::vector<int> shared;
+    for (int i = 0; i < 60; ++i) shared.push_back(b.page(on(kHost, "shared/" + std::to_string(i))));
+    for (int h = 0; h < 40; ++h) {
+      const int hub = b.page(on(kHost, "hub/" + std::to_string(h)));
+      b.link(start, hub);
+      for (int s : shared) b.link(hub, s);
+    }
+    for (int s : shared) b.link(s, start);
+    add_lookalikes(b, shared.back(), on(kHost, "hidden/hubs"));
+    cases.push_back(analyse("shared links", b.done(), kStart));
+  }
+  {  // Mostly other hosts; a subdomain with its own pages; a start URL without a trailing path.
+    WebBuilder b(3000);
+    const std::string start_url = "http://news.example.org";
+    const int start = b.page(start_url);
+    add_lookalikes(b, start, on(kHost, "hidden/hosts"));
+    for (int i = 0; i < 20; ++i) {
+      const int mine = b.page(on(kHost, "a/" + std::to_string(i)));
+      const int sub = b.page(on("a.news.example.org", "a/" + std::to_string(i)));
+      b.link(start, mine);
+      b.link(start, sub);
+      b.link(mine, sub);
+      b.link(sub, mine);
+      b.link(mine, b.page(on(kHost, "a/" + std::to_string(i) + "/more")));
+    }
+    b.link(start, b.page(kStart));
+    cases.push_back(analyse("look-alike hosts", b.done(), start_url));
+  }
+  {  // Nothing to crawl but the start page.
+    WebBuilder b(3000);
+    const int start = b.page(kStart);
+    b.link(start, start);
+    add_lookalikes(b, start, on(kHost, "hidden/alone"));
+    cases.push_back(analyse("lonely page", b.done(), kStart));
+  }
+  {  // 260 pages with random links, some on other hosts.
+    WebBuilder b(2000);
+    WebRandom r{42};
+    std::vector<int> pages{b.page(kStart)};
+    for (int i = 1; i < 260; ++i) {
+      const bool away = r.below(8) == 0;
+      const std::string host =
+          away ? kLookalikes[r.below(static_cast<int>(kLookalikes.size()))] : kHost;
+      pages.push_back(b.page(on(host, "r/" + std::to_string(i))));
+      b.link(pages[r.below(i)], pages.back());  // reachable through some earlier page
+    }
+    for (int i = 0; i < 260; ++i)
+      for (int k = 0; k < 2; ++k) b.link(pages[i], pages[r.below(260)]);
+    cases.push_back(analyse("random web", b.done(), kStart));
+  }
+  return cases;
+}
+
+template <typename Range>
+std::string first_few(const Range& urls, std::size_t most = 5) {
+  std::string s;
+  std::size_t n = 0;
+  for (const auto& u : urls) {
+    if (n == most) break;
+    s += (n++ ? ", " : "") + std::string("\"") + u + "\"";
+  }
+  if (urls.size() > most) s += " and " + std::to_string(urls.size() - most) + " more";
+  return s;
+}
+
+class CrawlTrial final : public Trial {
+ public:
+  explicit CrawlTrial(const CrawlCase& c) : c_(c), log_(c.web->urls.size()) {}
+
+  void run(int) override {
+    const auto start = std::chrono::steady_clock::now();
+    answer_ = ::Solution().crawl(c_.start, ::HtmlParser(c_.web.get(), &log_));
+    elapsed_ = std::chrono::steady_clock::now() - start;
+  }
+
+  Check check() override {
+    if (Check f = check_answer()) return f;
+    if (Check f = check_fetches()) return f;
+    return check_concurrency();
+  }
+
+ private:
+  Check check_answer() const {
+    std::set<std::string> got;
+    for (const auto& u : answer_)
+      if (!got.insert(u).second)
+        return Failure{"wrong_answer", "the answer lists \"" + u + "\" more than once", "", ""};
+    std::vector<std::string> missing, extra;
+    std::set_difference(c_.expected.begin(), c_.expected.end(), got.begin(), got.end(),
+                        std::back_inserter(missing));
+    std::set_difference(got.begin(), got.end(), c_.expected.begin(), c_.expected.end(),
+                        std::back_inserter(extra));
+    if (missing.empty() && extra.empty()) return std::nullopt;
+    Failure f;
+    const std::string host = hostname(c_.start);
+    if (!extra.empty()) {
+      const std::string& e = extra.front();
+      f.reason = "the answer includes " + std::to_string(extra.size()) + " URL" +
+                 (extra.size() == 1 ? "" : "s") + " it must not, such as \"" + e + "\": ";
+      if (!c_.web->page_of.count(e))
+        f.reason += "no page links to it";
+      else if (hostname(e) != host)
+        f.reason += "its hostname is \"" + hostname(e) + "\", not \"" + host +
+                    "\" (the hostname is everything between \"http://\" and the next '/')";
+      else
+        f.reason += "it is on " + host + " but linked only from pages on other hosts";
+    } else {
+      f.reason = "the answer misses " + std::to_string(missing.size()) + " of the " +
+                 std::to_string(c_.expected.size()) + " URLs reachable on " + host +
+                 ", such as \"" + missing.front() + "\"";
+    }
+    f.expected = std::to_string(c_.expected.size()) + " URLs: " + first_few(c_.expected);
+    f.got = std::to_string(answer_.size()) + " URLs";
+    if (!missing.empty()) f.got += "; missing " + first_few(missing);
+    if (!extra.empty()) f.got += "; extra " + first_few(extra);
+    return f;
+  }
+
+  Check check_fetches() const {
+    const Web& w = *c_.web;
+    const std::string host = hostname(c_.start);
+    for (std::size_t p = 0; p < w.urls.size(); ++p) {
+      const int n = log_.calls[p].load(std::memory_order_relaxed);
+      if (n > 1)
+        return Failure{"wrong_answer",
+                       "getUrls(\"" + w.urls[p] + "\") was called " + std::to_string(n) +
+                           " times; crawl each URL once. Threads that check \"already "
+                           "visited?\" and then mark the URL in two separate steps (check-then-"
+                           "act) can both see it unvisited: test and mark it in one step under "
+                           "one lock, e.g. with the result of set::insert",
+                       "", ""};
+      if (n > 0 && hostname(w.urls[p]) != host)
+        return Failure{"wrong_answer",
+                       "getUrls(\"" + w.urls[p] + "\") was called, but its hostname is \"" +
+                           hostname(w.urls[p]) + "\": crawl only pages on \"" + host + "\"",
+                       "", ""};
+    }
+    if (const int n = log_.unknown_calls.load(std::memory_order_relaxed))
+      return Failure{
+          "wrong_answer",
+          "getUrls was called " + std::to_string(n) + " times with a URL that no page links to", "",
+          ""};
+    return std::nullopt;
+  }
+
+  /// Not concurrent: never two fetches at once, or on average fewer fetches in flight than
+  /// min(kFewest, pages / (kSlowFactor * depth)): i.e. slower than kSlowFactor times the longest
+  /// chain of fetches and also slower than 1/kFewest of fetching one page after another. Fetch
+  /// time is measured, not assumed, so a loaded machine slows both sides of the comparison.
+  /// Under ThreadSanitizer thread creation costs milliseconds, so neither is judged there.
+  Check check_concurrency() const {
+#if defined(__SANITIZE_THREAD__)
+    return std::nullopt;
+#endif
+    if (!c_.branching) return std::nullopt;
+    const double wall_ms = std::chrono::duration<double, std::milli>(elapsed_).count();
+    const double fetching_ms = log_.busy_ns.load(std::memory_order_relaxed) / 1e6;
+    const double pages = static_cast<double>(c_.expected.size());
+    const double latency_ms = fetching_ms / pages;  // measured: includes late wakeups
+    char took[200];
+    std::snprintf(took, sizeof took,
+                  "the crawl of %zu pages took %.0f ms, with fetches of %.1f ms on average",
+                  c_.expected.size(), wall_ms, latency_ms);
+    if (log_.max_in_flight.load(std::memory_order_relaxed) < 2)
+      return Failure{"not_concurrent",
+                     std::string(took) +
+                         ", and never had two getUrls calls running at once: fetch pages from "
+                         "several threads in parallel",
+                     "", ""};
+    const double in_flight = fetching_ms / wall_ms;
+    if (in_flight < std::min(kFewest, pages / (kSlowFactor * c_.depth))) {
+      char why[300];
+      std::snprintf(why, sizeof why,
+                    " (%.1f fetches running on average): more than %d times the %.0f ms that its "
+                    "longest chain of links needs (%d fetches one after another), and not even "
+                    "%.1f times faster than fetching one page at a time",
+                    in_flight, kSlowFactor, c_.depth * latency_ms, c_.depth, kFewest);
+      return Failure{"not_concurrent", std::string(took) + why, "", ""};
+    }
+    return std::nullopt;
+  }
+
+  static constexpr int kSlowFactor = 4;
+  static constexpr double kFewest = 1.5;
+
+  const CrawlCase& c_;
+  ParserLog log_;
+  std::vector<std::string> answer_;
+  std::chrono::steady_clock::duration elapsed_{};
+};
+
+class WebCrawlerMultithreaded final : public Problem {
+ public:
+  WebCrawlerMultithreaded() : cases_(make_crawl_cases()) {
+    // ThreadSanitizer starts a background thread at the first pthread_create. Start (and join) a
+    // thread now, before the runner counts this process's threads, so that the sanitizer's own
+    // thread is not taken for one the crawler leaked.
+    std::thread([] {}).join();
+  }
+  std::string slug() const override { return "web-crawler-multithreaded"; }
+  std::vector<Case> cases() const override {
+    std::vector<Case> out;
+    for (const auto& c : cases_) out.push_back({c.input(), 1, {}});
+    return out;
+  }
+  std::unique_ptr<Trial> make(const Case& c) const override {
+    for (const auto& k : cases_)
+      if (k.input() == c.input) return std::make_unique<CrawlTrial>(k);
+    return std::make_unique<CrawlTrial>(cases_.front());
+  }
+  std::string actor_name(const Case&, int) const override { return "crawl()"; }
+  bool solution_starts_threads() const override { return true; }
+
+ private:
+  std::vector<CrawlCase> cases_;
+};
+
+CJ_PROBLEM(WebCrawlerMultithreaded);
+
+}  // namespace cj::web_crawler
