@@ -30,8 +30,9 @@ struct QueueCase {
   std::string input() const {
     std::string s = "capacity = " + std::to_string(capacity) + ", " + std::to_string(producers) +
                     " producer" + (producers == 1 ? "" : "s") + " enqueueing " +
-                    std::to_string(enqueues_each) + " each, " + std::to_string(dequeues.size()) +
-                    " consumer" + (dequeues.size() == 1 ? "" : "s") + " dequeueing [";
+                    std::to_string(enqueues_each) + (producers == 1 ? ", " : " each, ") +
+                    std::to_string(dequeues.size()) + " consumer" +
+                    (dequeues.size() == 1 ? "" : "s") + " dequeueing [";
     for (std::size_t c = 0; c < dequeues.size(); ++c)
       s += (c ? "," : "") + std::to_string(dequeues[c]);
     s += "]";

@@ -110,135 +110,156 @@ inline CrawlCase analyse(std::string name, std::shared_ptr<const Web> web, std::
   return c;
 }
 
-/// The webs: small and large fan-outs, deep chains, many pages sharing children, look-alike
-/// hosts, and a start page with nothing to crawl.
+/// A site of `sections` sections with two articles each: cycles, self-links, links back to the
+/// start, and the bare host URL as a page.
+inline CrawlCase small_site(int sections) {
+  WebBuilder b(3000);
+  const int start = b.page(kStart);
+  for (int i = 0; i < sections; ++i) {
+    const std::string section = "section/" + std::to_string(i);
+    const int s = b.page(on(kHost, section));
+    b.link(start, s);
+    for (int j = 0; j < 2; ++j) {
+      const int article = b.page(on(kHost, section + "/" + std::to_string(j)));
+      b.link(s, article);
+      b.link(article, s);
+      b.link(article, start);
+      b.link(article, article);
+    }
+    b.link(s, b.page(on(kHost, "section/" + std::to_string((i + 1) % sections))));
+  }
+  b.link(start, start);
+  b.link(start, b.page("http://news.example.org"));  // the bare host is a page of it too
+  add_lookalikes(b, start, on(kHost, "hidden/small"));
+  return analyse("small site", b.done(), kStart);
+}
+
+/// One page linking to `n` others.
+inline CrawlCase wide(int n) {
+  WebBuilder b(2000);
+  const int start = b.page(kStart);
+  add_lookalikes(b, start, on(kHost, "hidden/wide"));
+  for (int i = 0; i < n; ++i) {
+    const int p = b.page(on(kHost, "item/" + std::to_string(i)));
+    b.link(start, p);
+    b.link(p, start);
+    if (i % 10 == 0) b.link(p, b.page(on(kLookalikes[i / 10 % kLookalikes.size()], "x")));
+  }
+  return analyse("wide fan-out", b.done(), kStart);
+}
+
+/// A tree of branching 3 and the given depth, with random cross links.
+inline CrawlCase tree(int depth) {
+  WebBuilder b(2000);
+  const int start = b.page(kStart);
+  std::vector<int> level{start};
+  WebRandom r{3};
+  for (int d = 1; d <= depth; ++d) {
+    std::vector<int> next;
+    for (std::size_t i = 0; i < level.size(); ++i)
+      for (int k = 0; k < 3; ++k) {
+        const std::string path = "tree/" + std::to_string(d) + "/" + std::to_string(i * 3 + k);
+        const int child = b.page(on(kHost, path));
+        b.link(level[i], child);
+        next.push_back(child);
+      }
+    for (int p : next) b.link(p, next[r.below(static_cast<int>(next.size()))]);
+    for (int p : next)
+      if (r.below(4) == 0) b.link(p, start);
+    level = std::move(next);
+  }
+  add_lookalikes(b, level.back(), on(kHost, "hidden/tree"));
+  return analyse("tree", b.done(), kStart);
+}
+
+/// `chains` chains of `length` pages: pages reachable only through long chains.
+inline CrawlCase chains(int chains, int length) {
+  WebBuilder b(2000);
+  const int start = b.page(kStart);
+  add_lookalikes(b, start, on(kHost, "hidden/chains"));
+  for (int c = 0; c < chains; ++c) {
+    int prev = start;
+    for (int i = 0; i < length; ++i) {
+      const int p = b.page(on(kHost, "chain/" + std::to_string(c) + "/" + std::to_string(i)));
+      b.link(prev, p);
+      if (i % 5 == 4) b.link(p, start);
+      prev = p;
+    }
+    b.link(prev, b.page(on(kLookalikes[c % kLookalikes.size()], "end")));
+  }
+  return analyse("long chains", b.done(), kStart);
+}
+
+/// `hubs` pages that all link to the same `shared` pages, fetched at about the same moment.
+inline CrawlCase shared_links(int hubs, int shared) {
+  WebBuilder b(3000);
+  const int start = b.page(kStart);
+  std::vector<int> leaves;
+  for (int i = 0; i < shared; ++i)
+    leaves.push_back(b.page(on(kHost, "shared/" + std::to_string(i))));
+  for (int h = 0; h < hubs; ++h) {
+    const int hub = b.page(on(kHost, "hub/" + std::to_string(h)));
+    b.link(start, hub);
+    for (int s : leaves) b.link(hub, s);
+  }
+  for (int s : leaves) b.link(s, start);
+  add_lookalikes(b, leaves.back(), on(kHost, "hidden/hubs"));
+  return analyse("shared links", b.done(), kStart);
+}
+
+/// Mostly other hosts, a subdomain whose pages link back, and a start URL without a path.
+inline CrawlCase lookalike_hosts(int n) {
+  WebBuilder b(3000);
+  const std::string start_url = "http://news.example.org";
+  const int start = b.page(start_url);
+  add_lookalikes(b, start, on(kHost, "hidden/hosts"));
+  for (int i = 0; i < n; ++i) {
+    const int mine = b.page(on(kHost, "a/" + std::to_string(i)));
+    const int sub = b.page(on("a.news.example.org", "a/" + std::to_string(i)));
+    b.link(start, mine);
+    b.link(start, sub);
+    b.link(mine, sub);
+    b.link(sub, mine);
+    b.link(mine, b.page(on(kHost, "a/" + std::to_string(i) + "/more")));
+  }
+  b.link(start, b.page(kStart));
+  return analyse("look-alike hosts", b.done(), start_url);
+}
+
+/// Nothing to crawl but the start page.
+inline CrawlCase lonely_page() {
+  WebBuilder b(3000);
+  const int start = b.page(kStart);
+  b.link(start, start);
+  add_lookalikes(b, start, on(kHost, "hidden/alone"));
+  return analyse("lonely page", b.done(), kStart);
+}
+
+/// `n` pages with random links, one in eight on another host.
+inline CrawlCase random_web(int n) {
+  WebBuilder b(2000);
+  WebRandom r{42};
+  std::vector<int> pages{b.page(kStart)};
+  for (int i = 1; i < n; ++i) {
+    const bool away = r.below(8) == 0;
+    const int k = static_cast<int>(kLookalikes.size());
+    pages.push_back(b.page(on(away ? kLookalikes[r.below(k)] : kHost, "r/" + std::to_string(i))));
+    b.link(pages[r.below(i)], pages.back());  // reachable through some earlier page
+  }
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < 2; ++k) b.link(pages[i], pages[r.below(n)]);
+  return analyse("random web", b.done(), kStart);
+}
+
+/// The webs of a run. Under ThreadSanitizer starting a thread costs milliseconds (tens with many
+/// threads alive), so that run, whose job is finding data races, crawls a few small webs.
 inline std::vector<CrawlCase> make_crawl_cases() {
-  std::vector<CrawlCase> cases;
-  {  // A small site with cycles, self-links and links back to the start.
-    WebBuilder b(3000);
-    const int start = b.page(kStart);
-    for (int i = 0; i < 12; ++i) {
-      const int section = b.page(on(kHost, "section/" + std::to_string(i)));
-      b.link(start, section);
-      for (int j = 0; j < 2; ++j) {
-        const int article =
-            b.page(on(kHost, "section/" + std::to_string(i) + "/" + std::to_string(j)));
-        b.link(section, article);
-        b.link(article, section);
-        b.link(article, start);
-        b.link(article, article);
-      }
-      b.link(section, b.page(on(kHost, "section/" + std::to_string((i + 1) % 12))));
-    }
-    b.link(start, start);
-    b.link(start, b.page("http://news.example.org"));  // the bare host is a page of it too
-    add_lookalikes(b, start, on(kHost, "hidden/small"));
-    cases.push_back(analyse("small site", b.done(), kStart));
-  }
-  {  // One page linking to 150 others.
-    WebBuilder b(2000);
-    const int start = b.page(kStart);
-    add_lookalikes(b, start, on(kHost, "hidden/wide"));
-    for (int i = 0; i < 150; ++i) {
-      const int p = b.page(on(kHost, "item/" + std::to_string(i)));
-      b.link(start, p);
-      b.link(p, start);
-      if (i % 10 == 0) b.link(p, b.page(on(kLookalikes[i / 10 % kLookalikes.size()], "x")));
-    }
-    cases.push_back(analyse("wide fan-out", b.done(), kStart));
-  }
-  {  // A tree of branching 3 and depth 5, with cross links.
-    WebBuilder b(2000);
-    const int start = b.page(kStart);
-    std::vector<int> level{start};
-    WebRandom r{3};
-    for (int d = 1; d <= 4; ++d) {
-      std::vector<int> next;
-      for (std::size_t i = 0; i < level.size(); ++i)
-        for (int k = 0; k < 3; ++k) {
-          const int child =
-              b.page(on(kHost, "tree/" + std::to_string(d) + "/" + std::to_string(i * 3 + k)));
-          b.link(level[i], child);
-          next.push_back(child);
-        }
-      for (int p : next) b.link(p, next[r.below(static_cast<int>(next.size()))]);
-      for (int p : next)
-        if (r.below(4) == 0) b.link(p, start);
-      level = std::move(next);
-    }
-    add_lookalikes(b, level.back(), on(kHost, "hidden/tree"));
-    cases.push_back(analyse("tree", b.done(), kStart));
-  }
-  {  // Six chains of 25 pages: pages reachable only through long chains.
-    WebBuilder b(2000);
-    const int start = b.page(kStart);
-    add_lookalikes(b, start, on(kHost, "hidden/chains"));
-    for (int c = 0; c < 6; ++c) {
-      int prev = start;
-      for (int i = 0; i < 25; ++i) {
-        const int p = b.page(on(kHost, "chain/" + std::to_string(c) + "/" + std::to_string(i)));
-        b.link(prev, p);
-        if (i % 5 == 4) b.link(p, start);
-        prev = p;
-      }
-      b.link(prev, b.page(on(kLookalikes[c], "end")));
-    }
-    cases.push_back(analyse("long chains", b.done(), kStart));
-  }
-  {  // 40 hubs that all link to the same 60 pages, fetched at the same moment.
-    WebBuilder b(3000);
-    const int start = b.page(kStart);
-    std::vector<int> shared;
-    for (int i = 0; i < 60; ++i) shared.push_back(b.page(on(kHost, "shared/" + std::to_string(i))));
-    for (int h = 0; h < 40; ++h) {
-      const int hub = b.page(on(kHost, "hub/" + std::to_string(h)));
-      b.link(start, hub);
-      for (int s : shared) b.link(hub, s);
-    }
-    for (int s : shared) b.link(s, start);
-    add_lookalikes(b, shared.back(), on(kHost, "hidden/hubs"));
-    cases.push_back(analyse("shared links", b.done(), kStart));
-  }
-  {  // Mostly other hosts; a subdomain with its own pages; a start URL without a trailing path.
-    WebBuilder b(3000);
-    const std::string start_url = "http://news.example.org";
-    const int start = b.page(start_url);
-    add_lookalikes(b, start, on(kHost, "hidden/hosts"));
-    for (int i = 0; i < 20; ++i) {
-      const int mine = b.page(on(kHost, "a/" + std::to_string(i)));
-      const int sub = b.page(on("a.news.example.org", "a/" + std::to_string(i)));
-      b.link(start, mine);
-      b.link(start, sub);
-      b.link(mine, sub);
-      b.link(sub, mine);
-      b.link(mine, b.page(on(kHost, "a/" + std::to_string(i) + "/more")));
-    }
-    b.link(start, b.page(kStart));
-    cases.push_back(analyse("look-alike hosts", b.done(), start_url));
-  }
-  {  // Nothing to crawl but the start page.
-    WebBuilder b(3000);
-    const int start = b.page(kStart);
-    b.link(start, start);
-    add_lookalikes(b, start, on(kHost, "hidden/alone"));
-    cases.push_back(analyse("lonely page", b.done(), kStart));
-  }
-  {  // 260 pages with random links, some on other hosts.
-    WebBuilder b(2000);
-    WebRandom r{42};
-    std::vector<int> pages{b.page(kStart)};
-    for (int i = 1; i < 260; ++i) {
-      const bool away = r.below(8) == 0;
-      const std::string host =
-          away ? kLookalikes[r.below(static_cast<int>(kLookalikes.size()))] : kHost;
-      pages.push_back(b.page(on(host, "r/" + std::to_string(i))));
-      b.link(pages[r.below(i)], pages.back());  // reachable through some earlier page
-    }
-    for (int i = 0; i < 260; ++i)
-      for (int k = 0; k < 2; ++k) b.link(pages[i], pages[r.below(260)]);
-    cases.push_back(analyse("random web", b.done(), kStart));
-  }
-  return cases;
+#if defined(__SANITIZE_THREAD__)
+  return {small_site(3), shared_links(4, 6), lookalike_hosts(4), chains(3, 4)};
+#else
+  return {small_site(12),       wide(150),           tree(4),       chains(6, 25),
+          shared_links(40, 60), lookalike_hosts(20), lonely_page(), random_web(260)};
+#endif
 }
 
 template <typename Range>
@@ -370,8 +391,8 @@ class CrawlTrial final : public Trial {
     return std::nullopt;
   }
 
-  static constexpr int kSlowFactor = 4;
-  static constexpr double kFewest = 1.5;
+  static constexpr int kSlowFactor = 8;
+  static constexpr double kFewest = 1.25;
 
   const CrawlCase& c_;
   ParserLog log_;
