@@ -39,6 +39,9 @@ struct Batch {
   unsigned jitter = 0;               // max pauses before each call; 0 for none
   std::uint64_t jitter_seed = 0;
   std::vector<std::string> errors;  // [trial * actors + actor], written only by that actor
+  /// The first slot of `errors` written, published after the write: a stalled batch can be
+  /// explained by an actor's exception without reading slots still being written.
+  std::atomic<int> first_error{-1};
 };
 
 class WorkerPool {
@@ -121,12 +124,17 @@ class WorkerPool {
     for (std::size_t t = 0; t < b.trials.size(); ++t) {
       if (b.jitter) spin(static_cast<unsigned>(jitter.next() % b.jitter));
       slots_[me].trial.store(static_cast<int>(t), std::memory_order_relaxed);
+      const int slot = static_cast<int>(t) * actors + me;
       try {
         b.trials[t]->run(me);
       } catch (const std::exception& e) {
-        b.errors[t * actors + me] = std::string("an exception escaped: ") + e.what();
+        b.errors[slot] = std::string("an exception escaped: ") + e.what();
       } catch (...) {
-        b.errors[t * actors + me] = "an exception that is not a std::exception escaped";
+        b.errors[slot] = "an exception that is not a std::exception escaped";
+      }
+      if (!b.errors[slot].empty()) {
+        int none = -1;
+        b.first_error.compare_exchange_strong(none, slot, std::memory_order_release);
       }
       slots_[me].trial.store(-1, std::memory_order_relaxed);
       note_progress();
@@ -191,10 +199,12 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
   }
   int workers = 0;
   for (const auto& c : cases) workers = std::max(workers, c.actors);
-  const int baseline_threads = thread_count() + workers;
   // On a stall the workers cannot be joined and their trials must stay alive: the pool and the
   // batch are then leaked, and the caller reports and ends the process.
   auto pool = std::make_unique<WorkerPool>(workers);
+  // Every thread alive now is the harness's (or a sanitizer's); any more after a batch were
+  // started by the solution and not joined.
+  const int baseline_threads = thread_count();
 
   std::mt19937_64 rng(options.seed);
   const auto start = Clock::now();
@@ -218,6 +228,15 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
     const auto batch_start = Clock::now();
     pool->start(&batch);
     if (!pool->wait(options.stall_s)) {
+      // An actor that threw leaves its partners waiting: the exception is the cause to report.
+      if (int slot = batch.first_error.load(std::memory_order_acquire); slot >= 0) {
+        out.verdict = "runtime_error";
+        out.reason = problem.actor_name(c, slot % c.actors) + ": " + batch.errors[slot];
+        out.input = ordinal_case(c);
+        (void)pool.release();
+        (void)owned_batch.release();
+        return out;
+      }
       // Workers sweep their trials in order, so the earliest trial anyone is stuck in is the
       // one that blocks: threads inside later trials only wait for partners stuck before them.
       auto stuck_actors = pool->stuck_actors(batch);
@@ -255,12 +274,10 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         return out;
       }
     }
-    if (problem.solution_starts_threads()) {
-      if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != "accepted") {
-        leak.trials = out.trials;
-        leak.input = ordinal_case(c);
-        return leak;
-      }
+    if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != "accepted") {
+      leak.trials = out.trials;
+      leak.input = ordinal_case(c);
+      return leak;
     }
     if (batch_s < 0.002 && batch_size < 256) batch_size *= 2;
     if (batch_s > 0.05 && batch_size > 1) batch_size /= 2;

@@ -51,8 +51,8 @@ Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckA
               "never happens";
   } else {
     out.verdict = "deadlock";
-    reason << "no thread can make progress: " << threads.str()
-           << ", and nothing is left to wake " << (stuck.size() == 1 ? "it" : "them");
+    reason << "no thread can make progress: " << threads.str() << ", and nothing is left to wake "
+           << (stuck.size() == 1 ? "it" : "them");
   }
   if (n_returned)
     reason << " (" << returned.str() << (n_returned == 1 ? " has" : " have") << " returned)";

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -33,6 +35,18 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   if (from.empty()) return;
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
     s.replace(at, from.size(), to);
+}
+
+/// Private build folders left by a judge that was killed mid-compile; an hour is far longer
+/// than any compile may take.
+void remove_stale_builds() {
+  std::error_code ec;
+  const auto now = std::filesystem::file_time_type::clock::now();
+  for (const auto& e : std::filesystem::directory_iterator(cache_root(), ec)) {
+    if (e.path().filename().string().rfind(".build-", 0) != 0) continue;
+    auto age = now - std::filesystem::last_write_time(e.path(), ec);
+    if (!ec && age > std::chrono::hours(1)) std::filesystem::remove_all(e.path(), ec);
+  }
 }
 
 }  // namespace
@@ -104,7 +118,10 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   std::error_code ec;
   std::filesystem::create_directories(cache_root(), ec);
   // Build in a private folder and rename it into place: concurrent judges never see half a build.
-  const auto work = cache_root() / fmt::format(".build-{}-{}", getpid(), fnv1a(dir.string()));
+  remove_stale_builds();
+  static std::atomic<unsigned> builds_started{0};
+  const auto work = cache_root() / fmt::format(".build-{}-{}-{:x}", getpid(), builds_started++,
+                                               fnv1a(dir.string()));
   std::filesystem::remove_all(work, ec);
   std::filesystem::create_directories(work, ec);
   {
@@ -161,6 +178,9 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
       bool in_driver = false;
       r.diagnostics = trim_diagnostics(p.output, submission_abs.string(), shown_as,
                                        driver_abs.string(), &first, &in_driver);
+      if (first.empty() && (p.memory_limit || p.output.find("out of memory") != std::string::npos ||
+                            p.output.find("memory exhausted") != std::string::npos))
+        first = "the compiler ran out of memory compiling this file";
       if (first.empty()) first = "the compiler failed without an error message";
       r.reason = in_driver ? fmt::format(
                                  "your code does not match LeetCode's interface for "

@@ -83,8 +83,7 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
     r.reason = "could not start the compiled program: " + p.spawn_error;
     return r;
   }
-  JudgeResult r = interpret_run(step.mode, p.exit_code, p.signal, p.wall_timeout, p.output_limit,
-                                p.result, p.output, spec.limits.wall_s);
+  JudgeResult r = interpret_run(step.mode, p, spec.limits);
   if (step.flavour == Flavour::tsan) {
     const auto abs = std::filesystem::absolute(req.submission).lexically_normal().string();
     bool raced = false;
@@ -117,11 +116,11 @@ const std::vector<std::string>& judge_modes() {
   return modes;
 }
 
-JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bool wall_timeout,
-                          bool output_limit, const std::string& result_line,
-                          const std::string& output, double wall_limit_s) {
+JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const Limits& limits) {
   JudgeResult r;
   r.mode = mode;
+  const std::string& result_line = p.result;
+  const std::string& output = p.output;
   nlohmann::json j;
   bool have_result = false;
   if (!result_line.empty()) {
@@ -148,26 +147,37 @@ JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bo
       r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
     }
   }
-  if (output_limit) {
+  if (p.process_limit) {
+    r.verdict = "resource_limit";
+    r.reason = fmt::format(
+        "the program tried to create more than {} processes and threads; a solution uses a "
+        "handful of threads and never forks",
+        limits.processes);
+  } else if (p.memory_limit) {
+    r.verdict = "memory_limit";
+    r.reason = "the program used more memory than its limit and was stopped";
+  } else if (p.output_limit) {
     r.verdict = "output_limit";
     r.reason =
         "the program wrote more than 1 MiB to stdout/stderr; a solution prints only "
         "through the callbacks it is given";
   } else if (have_result) {
     // decided above
-  } else if (wall_timeout) {
+  } else if (p.wall_timeout || p.cpu_limit) {
     r.verdict = "time_limit";
-    r.reason =
-        fmt::format("the program did not finish within {:.0f} s and did not respond", wall_limit_s);
-  } else if (signal) {
-    r.verdict = signal == SIGKILL || signal == SIGXCPU ? "resource_limit" : "runtime_error";
-    r.reason = "the program crashed with " + describe_signal(signal);
+    r.reason = p.wall_timeout
+                   ? fmt::format("the program did not finish within {:.0f} s and did not respond",
+                                 limits.wall_s)
+                   : fmt::format("the program used more than {:.0f} s of CPU time", limits.cpu_s);
+  } else if (p.signal) {
+    r.verdict = p.signal == SIGKILL || p.signal == SIGXCPU ? "resource_limit" : "runtime_error";
+    r.reason = "the program crashed with " + describe_signal(p.signal);
   } else {
     r.verdict = "runtime_error";
     r.reason = fmt::format(
         "the program ended (exit status {}) in the middle of a trial without reporting; a "
         "solution must not end the process",
-        exit_code);
+        p.exit_code);
   }
   if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
   return r;

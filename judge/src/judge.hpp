@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "process.hpp"
 
 namespace cj {
 
@@ -52,8 +53,6 @@ const std::vector<std::string>& judge_modes();
 JudgeResult judge_submission(const JudgeRequest& request);
 
 /// Interprets one run of a submission's executable; exposed for tests.
-JudgeResult interpret_run(const std::string& mode, int exit_code, int signal, bool wall_timeout,
-                          bool output_limit, const std::string& result_line,
-                          const std::string& output, double wall_limit_s);
+JudgeResult interpret_run(const std::string& mode, const ProcessResult& run, const Limits& limits);
 
 }  // namespace cj

@@ -13,7 +13,14 @@ namespace {
 
 cj::JudgeResult interpret(int exit_code, int signal, bool timeout, bool flood,
                           const std::string& result) {
-  return cj::interpret_run("stress", exit_code, signal, timeout, flood, result, "", 10);
+  cj::ProcessResult p;
+  p.started = true;
+  p.exit_code = exit_code;
+  p.signal = signal;
+  p.wall_timeout = timeout;
+  p.output_limit = flood;
+  p.result = result;
+  return cj::interpret_run("stress", p, cj::Limits{});
 }
 
 }  // namespace
@@ -91,4 +98,30 @@ TEST(TsanReport, ADataRaceNamesBothAccessesInTheLearnersFile) {
   EXPECT_NE(reports[0].summary.find("writes in Foo::first() at sub.cpp:7"), std::string::npos);
   EXPECT_NE(reports[0].summary.find("reads in Foo::second() at sub.cpp:12"), std::string::npos);
   EXPECT_EQ(reports[0].stacks.find("driver.hpp"), std::string::npos);
+}
+
+TEST(InterpretRun, AForkBombIsAResourceLimitEvenIfTheTrialsPassed) {
+  cj::ProcessResult p;
+  p.started = true;
+  p.process_limit = true;
+  p.result = R"({"verdict":"accepted"})";
+  auto r = cj::interpret_run("stress", p, cj::Limits{});
+  EXPECT_EQ(r.verdict, "resource_limit");
+  EXPECT_NE(r.reason.find("512 processes"), std::string::npos);
+}
+
+TEST(InterpretRun, TheMemoryCgroupLimitIsAMemoryLimit) {
+  cj::ProcessResult p;
+  p.started = true;
+  p.signal = SIGKILL;
+  p.memory_limit = true;
+  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "memory_limit");
+}
+
+TEST(InterpretRun, TheCpuLimitIsATimeLimit) {
+  cj::ProcessResult p;
+  p.started = true;
+  p.signal = SIGKILL;
+  p.cpu_limit = true;
+  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "time_limit");
 }

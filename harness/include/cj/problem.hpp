@@ -55,8 +55,9 @@ class Problem {
   virtual std::unique_ptr<Trial> make(const Case& c) const = 0;
   /// The method actor a calls, for reports and traces: "second()", "hydrogen()".
   virtual std::string actor_name(const Case& c, int actor) const = 0;
-  /// True when the solution starts threads of its own (a crawler): runners then check that none
-  /// is left running after the trial.
+  /// True when the solution is expected to start threads of its own (a crawler). Runners check
+  /// for threads left running after every trial either way; this tells a controlled scheduler
+  /// to expect threads beyond the actors.
   virtual bool solution_starts_threads() const { return false; }
 };
 
