@@ -1,6 +1,4 @@
 // expect: leaked_thread
-// judge-gives-now: accepted (the stress runner checks for leaked threads only in problems
-// whose solutions start threads)
 // hostile: starts a detached thread that runs forever.
 class Foo {
     mutex m;                 // guards stage

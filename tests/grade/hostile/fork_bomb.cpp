@@ -1,6 +1,4 @@
 // expect: resource_limit
-// judge-gives-now: time_limit (process.cpp reports ProcessResult::process_limit; judge.cpp
-// does not map it to resource_limit yet)
 // hostile: forks without end; the pids limit stops it and every copy is killed.
 #include <unistd.h>
 

@@ -1,6 +1,4 @@
 // expect: memory_limit
-// judge-gives-now: deadlock (first() ends with std::bad_alloc; the stress runner reports the
-// partners' stall before the actor's exception)
 // hostile: allocates without end (256 MiB blocks it never frees). The address-space limit makes
 // new throw std::bad_alloc. (Blocks it also touched would meet the cgroup's memory limit, which
 // the kernel enforces by killing the process.)
