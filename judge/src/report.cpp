@@ -4,6 +4,20 @@
 
 namespace cj {
 
+namespace {
+
+/// Continuation lines of a multi-line value line up under its first line.
+std::string indented(const std::string& text, std::size_t column) {
+  std::string out;
+  for (char ch : text) {
+    out += ch;
+    if (ch == '\n') out.append(column, ' ');
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json to_json(const JudgeResult& r) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : r.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
@@ -37,8 +51,8 @@ void print_human(std::ostream& out, const JudgeResult& r, bool color) {
   out << "  " << r.reason << "\n";
   if (!r.input.empty()) out << "  input:    " << r.input << "\n";
   if (!r.expected.empty() || !r.got.empty()) {
-    out << "  expected: " << r.expected << "\n";
-    out << "  got:      " << r.got << "\n";
+    out << "  expected: " << indented(r.expected, 12) << "\n";
+    out << "  got:      " << indented(r.got, 12) << "\n";
   }
   for (const auto& f : r.findings) out << "  finding (" << f.kind << "): " << f.message << "\n";
   if (!r.trace.empty()) {
