@@ -199,11 +199,15 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
   std::mt19937_64 rng(options.seed);
   const auto start = Clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  std::size_t batch_size = 4;
+  // Trials of different cases can differ in cost by orders of magnitude (n = 1 vs n = 1000), so
+  // each case keeps its own batch size.
+  std::vector<std::size_t> batch_sizes(cases.size(), 4);
   for (std::size_t round = 0;; ++round) {
     // Every case once in order first, then random cases until the budget is spent.
     if (round >= cases.size() && elapsed() >= options.budget_s) break;
-    const Case& c = round < cases.size() ? cases[round] : cases[rng() % cases.size()];
+    const std::size_t case_index = round < cases.size() ? round : rng() % cases.size();
+    const Case& c = cases[case_index];
+    std::size_t& batch_size = batch_sizes[case_index];
     auto owned_batch = std::make_unique<Batch>();
     Batch& batch = *owned_batch;
     batch.c = &c;
@@ -214,9 +218,16 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
     const auto batch_start = Clock::now();
     pool->start(&batch);
     if (!pool->wait(options.stall_s)) {
+      // Workers sweep their trials in order, so the earliest trial anyone is stuck in is the
+      // one that blocks: threads inside later trials only wait for partners stuck before them.
       auto stuck_actors = pool->stuck_actors(batch);
       std::string state;
-      if (!stuck_actors.empty()) state = batch.trials[stuck_actors.front().trial]->stuck_state();
+      if (!stuck_actors.empty()) {
+        int first = stuck_actors.front().trial;
+        for (const auto& s : stuck_actors) first = std::min(first, s.trial);
+        std::erase_if(stuck_actors, [first](const StuckActor& s) { return s.trial != first; });
+        state = batch.trials[first]->stuck_state();
+      }
       Outcome stuck = describe_stuck(problem, c, std::move(stuck_actors), options.stall_s, state);
       stuck.trials = out.trials;
       (void)pool.release();

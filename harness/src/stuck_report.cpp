@@ -52,7 +52,7 @@ Outcome describe_stuck(const Problem& problem, const Case& c, std::vector<StuckA
   } else {
     out.verdict = "deadlock";
     reason << "no thread can make progress: " << threads.str()
-           << ", and nothing is left to wake them";
+           << ", and nothing is left to wake " << (stuck.size() == 1 ? "it" : "them");
   }
   if (n_returned)
     reason << " (" << returned.str() << (n_returned == 1 ? " has" : " have") << " returned)";
