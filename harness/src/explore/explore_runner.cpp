@@ -94,7 +94,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     if (!r.error.empty()) {
       Outcome o = failed("runtime_error", r.error, c, strategy.name(), i);
       o.trials = out.trials;
-      o.trace = std::move(r.trace);
+      o.trace = g_scheduler->trace();
       return o;
     }
     if (Check failure = trial->check()) {
@@ -102,7 +102,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trials = out.trials;
       o.expected = failure->expected;
       o.got = failure->got;
-      o.trace = std::move(r.trace);
+      o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
       if (r.kind == Kind::busy_wait) o.findings.push_back({"busy_wait", r.reason});
       return o;
     }

@@ -38,8 +38,9 @@ Scheduler::WaitQueue& Scheduler::queue(std::unordered_map<const void*, WaitQueue
 }
 
 Thread* Scheduler::thread_by_handle(pthread_t handle) {
-  for (auto& t : threads_)
-    if (t->started && pthread_equal(t->handle, handle)) return t.get();
+  // The newest first: a joined thread's handle is reused by the next thread created.
+  for (auto it = threads_.rbegin(); it != threads_.rend(); ++it)
+    if ((*it)->started && pthread_equal((*it)->handle, handle)) return it->get();
   return nullptr;
 }
 

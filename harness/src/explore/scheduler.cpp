@@ -113,7 +113,25 @@ void Scheduler::finish(Thread* me) {
   next->gate->post();
 }
 
+std::vector<std::string> Scheduler::trace() {
+  lock();
+  auto lines = render_trace();
+  unlock();
+  return lines;
+}
+
+void Scheduler::poll_progress(const Thread* me) {
+  const unsigned long long progress = progress_count();
+  if (progress == last_progress_) return;
+  const std::uint64_t step = steps_.load(std::memory_order_relaxed);
+  events_.push_back({static_cast<std::uint32_t>(step), static_cast<std::int16_t>(me ? me->id : -1),
+                     Op::progress, -1, static_cast<std::int64_t>(progress - last_progress_)});
+  last_progress_ = progress;
+  last_progress_step_ = step;
+}
+
 void Scheduler::record(const Thread* me, Op op, int object, std::int64_t arg) {
+  if (me) poll_progress(me);
   events_.push_back({static_cast<std::uint32_t>(steps_.load(std::memory_order_relaxed)),
                      static_cast<std::int16_t>(me ? me->id : -1), op, object, arg});
 }
@@ -141,11 +159,7 @@ void Scheduler::end_execution(ExecutionResult::Kind kind) {
 Thread* Scheduler::choose(Thread* me, bool yielded) {
   const std::uint64_t step = steps_.fetch_add(1, std::memory_order_relaxed) + 1;
   vnow_ += kStepNs;
-  const unsigned long long progress = progress_count();
-  if (progress != last_progress_) {
-    last_progress_ = progress;
-    last_progress_step_ = step;
-  }
+  poll_progress(me);
   if (step - last_progress_step_ > kLivelockSteps) {
     end_execution(ExecutionResult::Kind::livelock);
     return nullptr;

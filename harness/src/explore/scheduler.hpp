@@ -60,6 +60,7 @@ enum class Op : std::uint8_t {
   rw_blocks,
   rw_unlock,
   time_advance,
+  progress,
 };
 
 enum class WaitKind : std::uint8_t { none, mutex, cond, futex, join, once, rwlock, sleep };
@@ -115,6 +116,9 @@ class Scheduler {
   /// Runs every actor of `trial` under control, one at a time, choices by `strategy`.
   ExecutionResult run(Trial& trial, const Case& c, Strategy& strategy, std::uint64_t seed,
                       double stall_s);
+
+  /// The readable schedule of the last execution (call after run()).
+  std::vector<std::string> trace();
 
   // The modelled primitives, called by the interposed functions for a controlled thread.
   int mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const timespec* abstime,
@@ -188,6 +192,8 @@ class Scheduler {
   void time_out(Thread& t);
   void end_execution(ExecutionResult::Kind kind);
   void release_all();
+  /// Notes callbacks (note_progress) that ran since the last event, as me's.
+  void poll_progress(const Thread* me);
   void record(const Thread* me, Op op, int object = -1, std::int64_t arg = 0);
 
   int object_for(const void* address, char kind);

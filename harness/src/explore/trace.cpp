@@ -109,6 +109,9 @@ std::string Scheduler::describe(const Event& e) const {
       return who + " waits for " + obj;
     case Op::rw_unlock:
       return who + " unlocks " + obj;
+    case Op::progress:
+      return who + " runs " + (e.arg == 1 ? std::string("a callback") : "callbacks") +
+             " (prints)";
     case Op::time_advance:
       return "(every thread waits: virtual time moves on to " + ms(e.arg) + ")";
   }
