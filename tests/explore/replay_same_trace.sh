@@ -9,9 +9,6 @@ seed=${CJ_REPLAY_SEED:-12345}
 summary() {
   python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["verdict"]); print("\n".join(j.get("trace", [])))'
 }
-strategy_of() {
-  python3 -c 'import json,sys; print(json.load(sys.stdin).get("strategy", ""))'
-}
 first=$("$cj" judge "$slug" "$file" --json --mode explore --seed "$seed" --budget 2 | summary)
 if [[ $(head -1 <<<"$first") == accepted || $(wc -l <<<"$first") -lt 2 ]]; then
   echo "the first run found nothing to replay:"

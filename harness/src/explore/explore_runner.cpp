@@ -3,7 +3,10 @@
 // the problem's cases and a portfolio of strategies until the budget is spent.
 //
 // --strategy NAME runs only that strategy; NAME@INDEX starts at schedule INDEX (the failing
-// schedule a previous run reported), which replays it exactly.
+// schedule a previous run reported), which replays it exactly for random and pct, whose
+// executions depend on nothing but their seed. DFS keeps one search per case, whose executions
+// all share one seed and follow the previous ones; its failures replay from the start.
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -26,7 +29,7 @@ Outcome failed(const std::string& verdict, const std::string& reason, const Case
   o.verdict = verdict;
   o.reason = reason;
   o.input = c.input.empty() ? "(no input)" : c.input;
-  o.strategy = strategy + "@" + std::to_string(index);
+  o.strategy = strategy == "dfs" ? strategy : strategy + "@" + std::to_string(index);
   return o;
 }
 
@@ -44,18 +47,19 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     first_index = std::stoull(only.substr(at + 1));
     only = only.substr(0, at);
   }
-  std::vector<std::unique_ptr<Strategy>> portfolio;
+  std::vector<std::string> portfolio = {"random", "pct", "dfs"};
   if (!only.empty()) {
-    portfolio.push_back(make_strategy(only));
-    if (!portfolio.back()) {
+    if (!make_strategy(only)) {
       out.verdict = "internal_error";
-      out.reason = "unknown exploration strategy " + only + " (known: random, pct)";
+      out.reason = "unknown exploration strategy " + only + " (known: random, pct, dfs)";
       return out;
     }
-  } else {
-    portfolio.push_back(make_strategy("random"));
-    portfolio.push_back(make_strategy("pct"));
+    portfolio = {only};
   }
+  auto random = make_strategy("random");
+  auto pct = make_strategy("pct");
+  std::vector<std::unique_ptr<Strategy>> dfs;  // one search per case
+  for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy("dfs"));
 
   int workers = 0;
   for (const auto& c : cases) workers = std::max(workers, c.actors);
@@ -68,23 +72,40 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   for (std::uint64_t i = first_index;; ++i) {
     const std::uint64_t done = i - first_index;
     if (done >= cases.size() && (done & 15) == 0 && elapsed() >= options.budget_s) break;
-    const Case& c = cases[i % cases.size()];
-    Strategy& strategy = *portfolio[(i / cases.size()) % portfolio.size()];
+    const std::size_t case_index = i % cases.size();
+    const Case& c = cases[case_index];
+    const std::string& kind = portfolio[(i / cases.size()) % portfolio.size()];
+    Strategy* strategy = kind == "pct" ? pct.get() : random.get();
+    std::uint64_t seed = schedule_seed(options.seed, i);
+    if (kind == "dfs") {
+      if (only == "dfs" &&
+          std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
+        out.findings.push_back(
+            {"explored", "every schedule with at most 2 preemptions was explored, in every case"});
+        break;
+      }
+      if (!dfs[case_index]->exhausted()) {
+        strategy = dfs[case_index].get();
+        seed = schedule_seed(options.seed, case_index);
+      } else if (only == "dfs") {
+        continue;
+      }
+    }
     std::unique_ptr<Trial> trial = problem.make(c);
-    ExecutionResult r =
-        g_scheduler->run(*trial, c, strategy, schedule_seed(options.seed, i), options.stall_s);
+    ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
     using Kind = ExecutionResult::Kind;
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
       Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
-                         strategy.name(), i);
+                         strategy->name(), i);
       o.trials = out.trials;
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
       return o;
     }
     if (r.kind == Kind::busy_wait_stuck) {
-      Outcome o = failed("time_limit", r.reason + ", and it never finished", c, strategy.name(), i);
+      Outcome o =
+          failed("time_limit", r.reason + ", and it never finished", c, strategy->name(), i);
       o.trials = out.trials;
       o.findings.push_back({"busy_wait", r.reason});
       o.trace = std::move(r.trace);
@@ -92,13 +113,13 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       return o;
     }
     if (!r.error.empty()) {
-      Outcome o = failed("runtime_error", r.error, c, strategy.name(), i);
+      Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);
       o.trials = out.trials;
       o.trace = g_scheduler->trace();
       return o;
     }
     if (Check failure = trial->check()) {
-      Outcome o = failed(failure->verdict, failure->reason, c, strategy.name(), i);
+      Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
       o.trials = out.trials;
       o.expected = failure->expected;
       o.got = failure->got;

@@ -8,8 +8,12 @@ void PctStrategy::begin(std::uint64_t seed) {
   rng_.s = seed;
   priorities_.clear();
   const int depth = 1 + static_cast<int>(rng_.below(3));
+  // k, the length of an execution, is not learned from earlier executions (that would make an
+  // execution depend on the ones before it and break replay from its index): draw a scale.
+  static constexpr std::uint64_t kScales[] = {32, 128, 512, 2048};
+  const std::uint64_t k = kScales[rng_.below(4)];
   change_points_.clear();
-  for (int i = 1; i < depth; ++i) change_points_.push_back(1 + rng_.below(expected_steps_));
+  for (int i = 1; i < depth; ++i) change_points_.push_back(1 + rng_.below(k));
   std::sort(change_points_.begin(), change_points_.end());
   next_change_ = 0;
   step_ = 0;
@@ -47,10 +51,6 @@ int PctStrategy::pick(const std::vector<int>& runnable, int current, bool yielde
   if (best != last_) run_length_ = 0;
   last_ = best;
   return best;
-}
-
-void PctStrategy::end(std::uint64_t steps) {
-  if (steps > expected_steps_) expected_steps_ = std::min<std::uint64_t>(steps, 100000);
 }
 
 }  // namespace cj::explore

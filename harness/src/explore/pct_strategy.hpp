@@ -16,7 +16,6 @@ class PctStrategy final : public Strategy {
   std::string name() const override { return "pct"; }
   void begin(std::uint64_t seed) override;
   int pick(const std::vector<int>& runnable, int current, bool yielded) override;
-  void end(std::uint64_t steps) override;
 
  private:
   long long priority(int id);
@@ -27,8 +26,7 @@ class PctStrategy final : public Strategy {
   std::vector<std::uint64_t> change_points_;  // ascending step numbers
   std::size_t next_change_ = 0;
   std::uint64_t step_ = 0;
-  std::uint64_t expected_steps_ = 64;  // k, learned from earlier executions
-  long long low_ = 0;                  // next priority for a demoted thread (decreasing)
+  long long low_ = 0;  // next priority for a demoted thread (decreasing)
   int last_ = -1;
   int run_length_ = 0;
 };

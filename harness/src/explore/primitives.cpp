@@ -27,6 +27,12 @@ Scheduler::MutexState& Scheduler::mutex_state(pthread_mutex_t* m) {
   if (it != mutexes_.end()) return it->second;
   MutexState s{object_for(m, 'm')};
   s.recursive = (m->__data.__kind & 3) == PTHREAD_MUTEX_RECURSIVE_NP;
+  // Locked for real before the explored threads met it (in the constructor, say): held by
+  // nobody the model knows until a controlled thread unlocks it.
+  if (__atomic_load_n(&m->__data.__lock, __ATOMIC_RELAXED) != 0) {
+    s.owner = kOutsideOwner;
+    s.count = 1;
+  }
   return mutexes_.emplace(m, s).first->second;
 }
 
@@ -58,7 +64,7 @@ int Scheduler::mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const
   if (!switch_point(me)) return forward();
   MutexState& s = mutex_state(m);
   const std::uint64_t deadline = abstime ? deadline_for(clock, abstime) : 0;
-  while (s.owner >= 0 && !(s.recursive && s.owner == me->id)) {
+  while (s.owner != kNoOwner && !(s.recursive && s.owner == me->id)) {
     if (try_only) {
       record(me, Op::trylock_fails, s.object, s.owner);
       unlock();
@@ -92,7 +98,7 @@ int Scheduler::mutex_unlock(Thread* me, pthread_mutex_t* m) {
   }
   if (--s.count <= 0) {
     s.count = 0;
-    s.owner = -1;
+    s.owner = kNoOwner;
     for (auto& t : threads_)
       if (t->wait == WaitKind::mutex && t->on == m) wake(*t, false, false);
   }
@@ -115,7 +121,7 @@ int Scheduler::cond_wait(Thread* me, pthread_cond_t* c, pthread_mutex_t* m, cloc
   record(me, Op::cond_wait, q.object, ms.object);
   // Atomically release m and start waiting.
   const int saved_count = std::max(1, ms.count);
-  ms.owner = -1;
+  ms.owner = kNoOwner;
   ms.count = 0;
   for (auto& t : threads_)
     if (t->wait == WaitKind::mutex && t->on == m) wake(*t, false, false);
@@ -135,7 +141,7 @@ int Scheduler::cond_wait(Thread* me, pthread_cond_t* c, pthread_mutex_t* m, cloc
                         : Op::cond_woken,
          q.object);
   // Re-acquire m before returning, as pthread_cond_wait does.
-  while (ms.owner >= 0) {
+  while (ms.owner != kNoOwner) {
     record(me, Op::lock_blocks, ms.object, ms.owner);
     if (!block(me, WaitKind::mutex, m, false, 0)) {
       unlock();

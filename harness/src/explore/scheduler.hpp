@@ -142,9 +142,11 @@ class Scheduler {
   int rw_unlock(Thread* me, pthread_rwlock_t* rw);
 
  private:
+  static constexpr int kNoOwner = -1;
+  static constexpr int kOutsideOwner = -2;  // locked before the execution, outside the model
   struct MutexState {
     int object;
-    int owner = -1;
+    int owner = kNoOwner;
     int count = 0;
     bool recursive = false;
   };

@@ -40,9 +40,11 @@ class Strategy {
   virtual int pick(const std::vector<int>& runnable, int current, bool yielded) = 0;
   /// The execution ended after `steps` decisions (lets a strategy learn typical lengths).
   virtual void end(std::uint64_t steps) { (void)steps; }
+  /// True when a systematic strategy has tried every schedule it covers.
+  virtual bool exhausted() const { return false; }
 };
 
-/// "random", "pct"; nullptr for an unknown name.
+/// "random", "pct", "dfs"; nullptr for an unknown name.
 std::unique_ptr<Strategy> make_strategy(const std::string& name);
 
 }  // namespace cj::explore

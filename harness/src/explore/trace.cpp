@@ -19,6 +19,8 @@ std::string ms(std::int64_t ns) {
 }  // namespace
 
 std::string Scheduler::thread_name(int id) const {
+  if (id == kOutsideOwner)
+    return "a thread outside the trial (it was locked before the methods ran)";
   if (id < 0 || id >= static_cast<int>(threads_.size())) return "?";
   const Thread& t = *threads_[id];
   if (t.actor >= 0) return problem_.actor_name(*case_, t.actor);
@@ -110,8 +112,7 @@ std::string Scheduler::describe(const Event& e) const {
     case Op::rw_unlock:
       return who + " unlocks " + obj;
     case Op::progress:
-      return who + " runs " + (e.arg == 1 ? std::string("a callback") : "callbacks") +
-             " (prints)";
+      return who + " runs " + (e.arg == 1 ? std::string("a callback") : "callbacks") + " (prints)";
     case Op::time_advance:
       return "(every thread waits: virtual time moves on to " + ms(e.arg) + ")";
   }
@@ -158,7 +159,7 @@ std::string Scheduler::describe_deadlock() const {
         auto it = mutexes_.find(t.on);
         const int owner = it == mutexes_.end() ? -1 : it->second.owner;
         out << " waits for " << object_name(index(t.on));
-        if (owner >= 0) out << " held by " << thread_name(owner);
+        if (owner != kNoOwner) out << " held by " << thread_name(owner);
         waits_for[t.id] = owner;
         break;
       }
