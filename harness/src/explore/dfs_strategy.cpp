@@ -44,7 +44,10 @@ int DfsStrategy::pick(const std::vector<int>& runnable, int current, bool yielde
     if (keep_current) node.options.push_back(current);
     if (!keep_current || preemptions_ < bound_) {
       for (int id : runnable)
-        if (!(keep_current && id == current)) node.options.push_back(id);
+        if (id != current) node.options.push_back(id);
+      // A thread that yields goes last, so that the first path through a spin loop lets the
+      // others make progress.
+      if (!keep_current && current_runnable) node.options.push_back(current);
     }
     path_.push_back(std::move(node));
     choice = path_.back().options.front();

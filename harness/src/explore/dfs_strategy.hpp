@@ -17,6 +17,7 @@ class DfsStrategy final : public Strategy {
   int pick(const std::vector<int>& runnable, int current, bool yielded) override;
   void end(std::uint64_t steps) override;
   bool exhausted() const override { return exhausted_; }
+  bool eager_time() const override { return false; }
 
  private:
   struct Node {

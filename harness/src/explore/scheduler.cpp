@@ -287,7 +287,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   strategy.begin(seed);
   rng_.s = seed ^ 0x5851f42d4c957f2dULL;
   spurious_left_ = static_cast<int>(rng_.below(3));
-  eager_time_ = rng_.below(2) == 0;
+  eager_time_ = rng_.below(2) == 0 && strategy.eager_time();
   threads_.clear();
   mutexes_.clear();
   conds_.clear();

@@ -42,6 +42,10 @@ class Strategy {
   virtual void end(std::uint64_t steps) { (void)steps; }
   /// True when a systematic strategy has tried every schedule it covers.
   virtual bool exhausted() const { return false; }
+  /// False when sleeps and timed waits may only end once no thread can run (virtual time moves
+  /// on); true lets the explorer also end them early in some executions, as a delayed thread
+  /// would see. A systematic search wants the former: an early timeout is always a choice.
+  virtual bool eager_time() const { return true; }
 };
 
 /// "random", "pct", "dfs"; nullptr for an unknown name.
