@@ -95,6 +95,14 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
     using Kind = ExecutionResult::Kind;
+    // An exception that escaped a method comes first: it may also have left others stuck.
+    if (!r.error.empty()) {
+      Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);
+      o.trials = out.trials;
+      o.trace = g_scheduler->trace();
+      if (r.kind != Kind::finished) (void)trial.release();
+      return o;
+    }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
       Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
                          strategy->name(), i);
@@ -110,12 +118,6 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.findings.push_back({"busy_wait", r.reason});
       o.trace = std::move(r.trace);
       (void)trial.release();
-      return o;
-    }
-    if (!r.error.empty()) {
-      Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);
-      o.trials = out.trials;
-      o.trace = g_scheduler->trace();
       return o;
     }
     if (Check failure = trial->check()) {
