@@ -4,6 +4,7 @@
 // forwarded to the real function, through the noise injector in noise mode.
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -193,6 +194,30 @@ long syscall(long number, ...) {
     noise_point();
   }
   return real().syscall(number, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+int sem_wait(sem_t* sem) {
+  if (Thread* t = controlled()) return g_scheduler->sem_wait(t, sem, nullptr, false);
+  noise_point();
+  return real().sem_wait(sem);
+}
+
+int sem_trywait(sem_t* sem) {
+  if (Thread* t = controlled()) return g_scheduler->sem_wait(t, sem, nullptr, true);
+  return real().sem_trywait(sem);
+}
+
+int sem_timedwait(sem_t* sem, const timespec* abstime) {
+  if (Thread* t = controlled()) return g_scheduler->sem_wait(t, sem, abstime, false);
+  noise_point();
+  return real().sem_timedwait(sem, abstime);
+}
+
+int sem_post(sem_t* sem) {
+  if (Thread* t = controlled()) return g_scheduler->sem_post(t, sem);
+  const int rc = real().sem_post(sem);
+  noise_point();
+  return rc;
 }
 
 int sched_yield() {

@@ -431,4 +431,69 @@ int Scheduler::rw_unlock(Thread* me, pthread_rwlock_t* rw) {
   return 0;
 }
 
+// ---- POSIX semaphores (sem_t) --------------------------------------------------------------
+
+int Scheduler::sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool try_only) {
+  lock();
+  auto forward = [&] {
+    unlock();
+    if (try_only) return real().sem_trywait(sem);
+    if (abstime) return real().sem_timedwait(sem, abstime);
+    return real().sem_wait(sem);
+  };
+  if (!switch_point(me)) return forward();
+  auto it = sems_.find(sem);
+  if (it == sems_.end()) {
+    // Initialised outside the model (sem_init in the constructor): start from its real value,
+    // which glibc keeps in the low 32 bits of its first word on 64-bit systems.
+    std::uint64_t word = 0;
+    __builtin_memcpy(&word, sem, sizeof word);
+    it = sems_.emplace(sem, SemState{object_for(sem, 's'), static_cast<long>(word & 0xffffffffu)})
+             .first;
+  }
+  SemState& s = it->second;
+  const std::uint64_t deadline = abstime ? deadline_for(CLOCK_REALTIME, abstime) : 0;
+  while (s.value == 0) {
+    if (try_only) {
+      unlock();
+      errno = EAGAIN;
+      return -1;
+    }
+    record(me, Op::sem_blocks, s.object);
+    if (!block(me, WaitKind::sem, sem, abstime != nullptr, deadline)) return forward();
+    if (me->timed_out) {
+      record(me, Op::sem_timeout, s.object);
+      unlock();
+      errno = ETIMEDOUT;
+      return -1;
+    }
+  }
+  --s.value;
+  record(me, Op::sem_wait, s.object, s.value);
+  unlock();
+  return 0;
+}
+
+int Scheduler::sem_post(Thread* me, sem_t* sem) {
+  lock();
+  if (!switch_point(me)) {
+    unlock();
+    return real().sem_post(sem);
+  }
+  auto it = sems_.find(sem);
+  if (it == sems_.end()) {
+    std::uint64_t word = 0;
+    __builtin_memcpy(&word, sem, sizeof word);
+    it = sems_.emplace(sem, SemState{object_for(sem, 's'), static_cast<long>(word & 0xffffffffu)})
+             .first;
+  }
+  SemState& s = it->second;
+  ++s.value;
+  for (auto& t : threads_)
+    if (t->wait == WaitKind::sem && t->on == sem) wake(*t, false, false);
+  record(me, Op::sem_post, s.object, s.value);
+  unlock();
+  return 0;
+}
+
 }  // namespace cj::explore

@@ -60,6 +60,10 @@ void resolve_real_functions() noexcept {
   find(r.nanosleep, "nanosleep");
   find(r.usleep, "usleep");
   find(r.clock_gettime, "clock_gettime");
+  find(r.sem_wait, "sem_wait");
+  find(r.sem_trywait, "sem_trywait");
+  find(r.sem_timedwait, "sem_timedwait");
+  find(r.sem_post, "sem_post");
   r.ready.store(true, std::memory_order_release);
 }
 

@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,6 +45,10 @@ struct RealFunctions {
   decltype(&::nanosleep) nanosleep;
   decltype(&::usleep) usleep;
   decltype(&::clock_gettime) clock_gettime;
+  decltype(&::sem_wait) sem_wait;
+  decltype(&::sem_trywait) sem_trywait;
+  decltype(&::sem_timedwait) sem_timedwait;
+  decltype(&::sem_post) sem_post;
   std::atomic<bool> ready{false};
 };
 

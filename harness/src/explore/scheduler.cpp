@@ -294,6 +294,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   futexes_.clear();
   rwlocks_.clear();
   onces_.clear();
+  sems_.clear();
   object_index_.clear();
   objects_.clear();
   events_.clear();

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <time.h>
 
 #include <atomic>
@@ -59,11 +60,15 @@ enum class Op : std::uint8_t {
   wr_lock,
   rw_blocks,
   rw_unlock,
+  sem_wait,
+  sem_blocks,
+  sem_timeout,
+  sem_post,
   time_advance,
   progress,
 };
 
-enum class WaitKind : std::uint8_t { none, mutex, cond, futex, join, once, rwlock, sleep };
+enum class WaitKind : std::uint8_t { none, mutex, cond, futex, join, once, rwlock, sleep, sem };
 
 struct Thread {
   int id = 0;
@@ -140,6 +145,8 @@ class Scheduler {
   int rw_lock(Thread* me, pthread_rwlock_t* rw, bool write, clockid_t clock,
               const timespec* abstime, bool try_only);
   int rw_unlock(Thread* me, pthread_rwlock_t* rw);
+  int sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool try_only);
+  int sem_post(Thread* me, sem_t* sem);
 
  private:
   static constexpr int kNoOwner = -1;
@@ -159,13 +166,18 @@ class Scheduler {
     int writer = -1;
     int readers = 0;
   };
+  struct SemState {
+    int object;
+    long value = 0;
+  };
   struct OnceState {
     int object;
     int runner = -1;
     bool done = false;
   };
   struct ObjectInfo {
-    char kind;  // 'm' mutex, 'c' condition variable, 'f' futex word, 'o' once, 'r' rwlock
+    char kind;  // 'm' mutex, 'c' condition variable, 'f' futex word, 'o' once, 'r' rwlock,
+                // 's' POSIX semaphore
     int number;
     const void* address;
   };
@@ -226,6 +238,7 @@ class Scheduler {
   std::unordered_map<const void*, WaitQueue> futexes_;
   std::unordered_map<const void*, RwState> rwlocks_;
   std::unordered_map<const void*, OnceState> onces_;
+  std::unordered_map<const void*, SemState> sems_;
   std::unordered_map<const void*, int> object_index_;
   std::vector<ObjectInfo> objects_;
   std::vector<Event> events_;

@@ -34,6 +34,7 @@ std::string Scheduler::object_name(int object) const {
                      : o.kind == 'c' ? "condition variable C"
                      : o.kind == 'f' ? "futex word F"
                      : o.kind == 'o' ? "once flag O"
+                     : o.kind == 's' ? "semaphore S"
                                      : "shared mutex R";
   return kind + std::to_string(o.number);
 }
@@ -113,6 +114,14 @@ std::string Scheduler::describe(const Event& e) const {
       return who + " unlocks " + obj;
     case Op::progress:
       return who + " runs " + (e.arg == 1 ? std::string("a callback") : "callbacks") + " (prints)";
+    case Op::sem_wait:
+      return who + " takes " + obj + " (value " + std::to_string(e.arg) + " left)";
+    case Op::sem_blocks:
+      return who + " waits on " + obj + " (value 0)";
+    case Op::sem_timeout:
+      return who + " gives up waiting on " + obj + " (timed out)";
+    case Op::sem_post:
+      return who + " posts " + obj + " (value " + std::to_string(e.arg) + ")";
     case Op::time_advance:
       return "(every thread waits: virtual time moves on to " + ms(e.arg) + ")";
   }
@@ -198,6 +207,9 @@ std::string Scheduler::describe_deadlock() const {
         }
         break;
       }
+      case WaitKind::sem:
+        out << " waits on " << object_name(index(t.on)) << " and nobody is left to post it";
+        break;
       default:
         out << " cannot run";
     }
