@@ -1,0 +1,155 @@
+// Explore mode: controlled scheduling. Runs one trial after another under the Scheduler, each
+// with a schedule drawn from a seed (the run's seed and the schedule's index), cycling through
+// the problem's cases and a portfolio of strategies until the budget is spent.
+//
+// --strategy NAME runs only that strategy; NAME@INDEX starts at schedule INDEX (the failing
+// schedule a previous run reported), which replays it exactly for random and pct, whose
+// executions depend on nothing but their seed. DFS keeps one search per case, whose executions
+// all share one seed and follow the previous ones; its failures replay from the start.
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include "explore/noise.hpp"
+#include "explore/scheduler.hpp"
+#include "runner.hpp"
+#include "stress_runner.hpp"
+
+namespace cj::explore {
+namespace {
+
+std::uint64_t schedule_seed(std::uint64_t seed, std::uint64_t index) {
+  SplitMix64 mix{seed * 0x2545f4914f6cdd1dULL + index};
+  return mix.next();
+}
+
+Outcome failed(const std::string& verdict, const std::string& reason, const Case& c,
+               const std::string& strategy, std::uint64_t index) {
+  Outcome o;
+  o.verdict = verdict;
+  o.reason = reason;
+  o.input = c.input.empty() ? "(no input)" : c.input;
+  o.strategy = strategy == "dfs" ? strategy : strategy + "@" + std::to_string(index);
+  return o;
+}
+
+Outcome run_explore(const Problem& problem, const RunOptions& options) {
+  const std::vector<Case> cases = problem.cases();
+  Outcome out;
+  if (cases.empty()) {
+    out.verdict = "internal_error";
+    out.reason = "the problem has no test cases";
+    return out;
+  }
+  std::string only = options.strategy;
+  std::uint64_t first_index = 0;
+  if (auto at = only.find('@'); at != std::string::npos) {
+    first_index = std::stoull(only.substr(at + 1));
+    only = only.substr(0, at);
+  }
+  std::vector<std::string> portfolio = {"random", "pct", "dfs"};
+  if (!only.empty()) {
+    if (!make_strategy(only)) {
+      out.verdict = "internal_error";
+      out.reason = "unknown exploration strategy " + only + " (known: random, pct, dfs)";
+      return out;
+    }
+    portfolio = {only};
+  }
+  auto random = make_strategy("random");
+  auto pct = make_strategy("pct");
+  std::vector<std::unique_ptr<Strategy>> dfs;  // one search per case
+  for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy("dfs"));
+
+  int workers = 0;
+  for (const auto& c : cases) workers = std::max(workers, c.actors);
+  // Lives for the rest of the process: after a deadlock its threads stay blocked.
+  g_scheduler = new Scheduler(problem, workers);
+
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  for (std::uint64_t i = first_index;; ++i) {
+    const std::uint64_t done = i - first_index;
+    if (done >= cases.size() && (done & 15) == 0 && elapsed() >= options.budget_s) break;
+    const std::size_t case_index = i % cases.size();
+    const Case& c = cases[case_index];
+    const std::string& kind = portfolio[(i / cases.size()) % portfolio.size()];
+    Strategy* strategy = kind == "pct" ? pct.get() : random.get();
+    std::uint64_t seed = schedule_seed(options.seed, i);
+    if (kind == "dfs") {
+      if (only == "dfs" &&
+          std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
+        out.findings.push_back(
+            {"explored", "every schedule with at most 2 preemptions was explored, in every case"});
+        break;
+      }
+      if (!dfs[case_index]->exhausted()) {
+        strategy = dfs[case_index].get();
+        seed = schedule_seed(options.seed, case_index);
+      } else if (only == "dfs") {
+        continue;
+      }
+    }
+    std::unique_ptr<Trial> trial = problem.make(c);
+    ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
+    ++out.trials;
+    using Kind = ExecutionResult::Kind;
+    // An exception that escaped a method comes first: it may also have left others stuck.
+    if (!r.error.empty()) {
+      Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);
+      o.trials = out.trials;
+      o.trace = g_scheduler->trace();
+      if (r.kind != Kind::finished) (void)trial.release();
+      return o;
+    }
+    if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
+      Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
+                         strategy->name(), i);
+      o.trials = out.trials;
+      o.trace = std::move(r.trace);
+      (void)trial.release();  // its threads are still blocked inside it
+      return o;
+    }
+    if (r.kind == Kind::busy_wait_stuck) {
+      Outcome o =
+          failed("time_limit", r.reason + ", and it never finished", c, strategy->name(), i);
+      o.trials = out.trials;
+      o.findings.push_back({"busy_wait", r.reason});
+      o.trace = std::move(r.trace);
+      (void)trial.release();
+      return o;
+    }
+    if (Check failure = trial->check()) {
+      Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
+      o.trials = out.trials;
+      o.expected = failure->expected;
+      o.got = failure->got;
+      o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
+      if (r.kind == Kind::busy_wait) o.findings.push_back({"busy_wait", r.reason});
+      return o;
+    }
+    if (r.kind == Kind::busy_wait) {
+      // The solution spins where the explorer cannot schedule: stop exploring, keep the finding.
+      out.findings.push_back({"busy_wait", r.reason});
+      return out;
+    }
+  }
+  return out;
+}
+
+Outcome run_noise(const Problem& problem, const RunOptions& options) {
+  g_noise.store(true);
+  Outcome o = run_stress(problem, options);
+  g_noise.store(false);
+  return o;
+}
+
+}  // namespace
+
+CJ_RUNNER("explore", run_explore);
+namespace {
+const bool noise_registered = (register_runner("noise", run_noise), true);
+}
+
+}  // namespace cj::explore
