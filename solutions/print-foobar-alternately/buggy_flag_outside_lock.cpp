@@ -1,6 +1,5 @@
-// expect: rejected
+// expect: deadlock
 // judge-mode: explore
-// explore-expect: deadlock
 // bug: lost wakeup in a narrow window. The turn flag is an atomic, so there is no data race,
 // but it is flipped and notified without holding the mutex the waiter checks it under. If one
 // thread flips and notifies after the other has seen the old value but before it is asleep in

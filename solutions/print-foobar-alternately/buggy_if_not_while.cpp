@@ -1,6 +1,7 @@
 // expect: rejected
 // judge-mode: explore
-// explore-expect: wrong_answer
+// explore gives wrong_answer or deadlock, depending on which wait the injected spurious
+// wakeup hits: an early print, or a wakeup consumed by the wrong thread.
 // bug: `if` instead of `while` around the condition-variable wait. With only two threads every
 // notify really is meant for the other thread, so the bug shows only when wait() returns without
 // a notify (a spurious wakeup, which the standard allows): the woken method then prints out of

@@ -1,6 +1,5 @@
-// expect: rejected
+// expect: deadlock
 // judge-mode: explore
-// explore-expect: deadlock
 // bug: lost wakeup in a narrow window. The stage is an atomic, so there is no data race, but it
 // is advanced and notified without holding the mutex the waiter checks it under. If first()
 // stores and notifies after second() has seen the old stage but before second() is asleep in

@@ -1,6 +1,5 @@
-// expect: rejected
+// expect: wrong_answer
 // judge-mode: explore
-// explore-expect: wrong_answer
 // bug: `if` instead of `while` around the condition-variable wait, with one condition variable
 // per stage. Every notify here is meant for the thread it wakes, so the bug shows only when a
 // wait returns without a notify (a spurious wakeup, which the standard allows): second() or

@@ -1,6 +1,5 @@
-// expect: rejected
+// expect: wrong_answer
 // judge-mode: explore
-// explore-expect: wrong_answer
 // bug: ordering by sleep. second() and third() sleep and hope the earlier method has printed by
 // then; nothing makes them wait for it. On an idle machine the sleeps are long enough, so stress
 // (whose start delays are microseconds) usually accepts the file; only a busy machine that keeps

@@ -103,6 +103,9 @@ int Scheduler::mutex_unlock(Thread* me, pthread_mutex_t* m) {
       if (t->wait == WaitKind::mutex && t->on == m) wake(*t, false, false);
   }
   record(me, Op::unlock, s.object);
+  // A point after the release too: what the thread does next without any call (an atomic store
+  // outside the lock, a print) may then come after other threads' steps, as it can for real.
+  switch_point(me);
   unlock();
   return 0;
 }
