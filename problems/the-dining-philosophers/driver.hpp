@@ -58,9 +58,10 @@ class DinnerTrial final : public Trial {
     for (int p = 0; p < kPhilosophers; ++p) {
       const int ate = eaten_[p].load(std::memory_order_relaxed);
       if (ate != meals_) {
-        return Failure{"wrong_answer", who(p) + " ate " + std::to_string(ate) +
-                                           " times but was asked to eat " + std::to_string(meals_) +
-                                           " times"};
+        return Failure{"wrong_answer",
+                       who(p) + " ate " + std::to_string(ate) + " times but was asked to eat " +
+                           std::to_string(meals_) + " times",
+                       "", ""};
       }
     }
     return std::nullopt;
@@ -163,7 +164,7 @@ class DinnerTrial final : public Trial {
   /// Keeps the first failure; later ones are usually its consequences.
   void fail(std::string reason) {
     if (!failed_.exchange(true, std::memory_order_relaxed))
-      failure_ = Failure{"wrong_answer", std::move(reason)};
+      failure_ = Failure{"wrong_answer", std::move(reason), "", ""};
   }
 
   const int meals_;
