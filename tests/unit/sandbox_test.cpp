@@ -57,9 +57,16 @@ TEST(Sandbox, GrandchildThatLeftTheSessionDiesWithTheRun) {
   EXPECT_EQ(r.exit_code, 0);
   usleep(200000);
   bool found = false;
-  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
-    std::ifstream cmd(e.path() / "cmdline");
-    std::string s((std::istreambuf_iterator<char>(cmd)), std::istreambuf_iterator<char>());
+  // Processes come and go while /proc is read: a vanished one is simply not running.
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/proc", ec)) {
+    std::string s;
+    try {
+      std::ifstream cmd(e.path() / "cmdline");
+      s.assign(std::istreambuf_iterator<char>(cmd), std::istreambuf_iterator<char>());
+    } catch (const std::exception&) {
+      continue;
+    }
     if (s.find(arg) != std::string::npos && s.rfind("sleep", 0) == 0) found = true;
   }
   EXPECT_FALSE(found) << "the escaped grandchild is still running";
