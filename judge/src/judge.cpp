@@ -88,7 +88,11 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
     const auto abs = std::filesystem::absolute(req.submission).lexically_normal().string();
     bool raced = false;
     for (const auto& t : parse_tsan_reports(p.output, abs, req.shown_as)) {
-      if (t.kind == "data race" && !raced) {
+      if (t.kind == "data race" && !t.in_submission && r.verdict != "accepted") {
+        // A race only inside library or harness code, met while the run was already failing
+        // (threads torn down at a stall): the run's own verdict is the one to act on.
+        r.findings.push_back({"data_race", t.summary});
+      } else if (t.kind == "data race" && !raced) {
         raced = true;
         if (r.verdict != "accepted")
           r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});

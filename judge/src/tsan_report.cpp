@@ -39,6 +39,7 @@ std::vector<TsanReport> parse_tsan_reports(const std::string& output,
   std::string access_verb;
   auto finish = [&] {
     if (!current) return;
+    current->in_submission = !accesses.empty();
     if (current->kind == "data race" && accesses.size() >= 2) {
       current->summary = "two threads access the same memory without synchronisation: one " +
                          accesses[0] + ", the other " + accesses[1];

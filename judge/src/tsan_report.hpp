@@ -7,9 +7,10 @@
 namespace cj {
 
 struct TsanReport {
-  std::string kind;     // "data race", "lock-order-inversion (potential deadlock)", ...
-  std::string summary;  // one sentence naming the accesses in the learner's file
-  std::string stacks;   // the report with frames trimmed to the learner's file
+  std::string kind;            // "data race", "lock-order-inversion (potential deadlock)", ...
+  std::string summary;         // one sentence naming the accesses in the learner's file
+  std::string stacks;          // the report with frames trimmed to the learner's file
+  bool in_submission = false;  // at least one access was located in the learner's file
 };
 
 /// Every report in the output; frames outside `submission_abs` are dropped, and that path is

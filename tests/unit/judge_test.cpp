@@ -125,3 +125,15 @@ TEST(InterpretRun, TheCpuLimitIsATimeLimit) {
   p.cpu_limit = true;
   EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "time_limit");
 }
+
+TEST(TsanReport, ARaceWithNoFrameInTheLearnersFileIsMarkedSo) {
+  std::string out =
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Write of size 8 at 0x1 by thread T2:\n"
+      "    #0 std::deque<int>::push_back /usr/include/c++/12/bits/stl_deque.h:1540 (s+0x1)\n"
+      "\n"
+      "SUMMARY: ThreadSanitizer: data race\n";
+  auto reports = cj::parse_tsan_reports(out, "/abs/sub.cpp", "sub.cpp");
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_FALSE(reports[0].in_submission);
+}
