@@ -190,7 +190,10 @@ std::string ordinal_case(const Case& c) { return c.input.empty() ? "(no input)" 
 }  // namespace
 
 Outcome run_stress(const Problem& problem, const RunOptions& options) {
-  const std::vector<Case> cases = problem.cases();
+  // Stuck workers keep pointing into the cases after a stall: like the pool, they are then
+  // leaked rather than destroyed under them.
+  auto cases_owner = std::make_unique<const std::vector<Case>>(problem.cases());
+  const std::vector<Case>& cases = *cases_owner;
   Outcome out;
   if (cases.empty()) {
     out.verdict = "internal_error";
@@ -235,6 +238,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         out.input = ordinal_case(c);
         (void)pool.release();
         (void)owned_batch.release();
+        (void)cases_owner.release();
         return out;
       }
       // Workers sweep their trials in order, so the earliest trial anyone is stuck in is the
@@ -251,6 +255,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
       stuck.trials = out.trials;
       (void)pool.release();
       (void)owned_batch.release();
+      (void)cases_owner.release();
       return stuck;
     }
     const double batch_s = std::chrono::duration<double>(Clock::now() - batch_start).count();

@@ -65,18 +65,21 @@ std::vector<TsanReport> parse_tsan_reports(const std::string& output,
       finish();
       continue;
     }
-    const bool heading = !line.empty() && line[0] == ' ' && line.size() > 2 && line[2] != ' ' &&
-                         line.find(':') == line.size() - 1;
+    // "  Read of size 8 at 0x... by thread T2 (mutexes: write M49):" and the like.
+    const bool heading =
+        line.size() > 2 && line[0] == ' ' && line[1] == ' ' && line[2] != ' ' && line.back() == ':';
     if (heading) {
       // "  Write of size 1 at 0x... by thread T2:" / "  Previous read of size 1 ..."
       std::string h = line.substr(2);
-      std::string verb = h.find("rite") != std::string::npos ? "writes" : "reads";
-      if (h.find("Mutex") != std::string::npos || h.find("mutex") != std::string::npos)
+      // Only the words before " of size" / " at " say what the access was: a list of held
+      // mutexes may follow ("(mutexes: write M49)").
+      const std::string what = h.substr(0, std::min(h.find(" of size"), h.find(" at ")));
+      std::string verb = what.find("rite") != std::string::npos ? "writes" : "reads";
+      if (what.find("Mutex") != std::string::npos || what.find("mutex") != std::string::npos)
         verb = "locks";
       access_verb = verb;
-      want_frame = h.find("Write") != std::string::npos || h.find("Read") != std::string::npos ||
-                   h.find("write") != std::string::npos || h.find("read") != std::string::npos ||
-                   h.find("acquired") != std::string::npos;
+      want_frame = what.find("rite") != std::string::npos ||
+                   what.find("ead") != std::string::npos || h.find("acquired") != std::string::npos;
       current->stacks += h + "\n";
       continue;
     }

@@ -137,3 +137,21 @@ TEST(TsanReport, ARaceWithNoFrameInTheLearnersFileIsMarkedSo) {
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_FALSE(reports[0].in_submission);
 }
+
+TEST(TsanReport, AnAccessHeadingThatNamesHeldMutexesStillFindsTheLearnersFrame) {
+  std::string out =
+      "WARNING: ThreadSanitizer: data race (pid=1)\n"
+      "  Read of size 8 at 0x1 by thread T2 (mutexes: write M49):\n"
+      "    #0 std::deque<int>::empty() const /usr/include/c++/12/bits/stl_deque.h:1348 (s+0x1)\n"
+      "    #1 Q::dequeue() /abs/sub.cpp:26 (s+0x1)\n"
+      "\n"
+      "  Previous write of size 8 at 0x1 by thread T1 (mutexes: write M50):\n"
+      "    #0 Q::enqueue(int) /abs/sub.cpp:18 (s+0x2)\n"
+      "\n"
+      "SUMMARY: ThreadSanitizer: data race\n";
+  auto reports = cj::parse_tsan_reports(out, "/abs/sub.cpp", "sub.cpp");
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_TRUE(reports[0].in_submission);
+  EXPECT_NE(reports[0].summary.find("reads in Q::dequeue() at sub.cpp:26"), std::string::npos);
+  EXPECT_NE(reports[0].summary.find("writes in Q::enqueue() at sub.cpp:18"), std::string::npos);
+}
