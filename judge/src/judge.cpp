@@ -235,6 +235,12 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     if (r.verdict == "internal_error" && r.reason.find("has no mode") != std::string::npos &&
         req.mode == "default")
       continue;
+    // A mode that does not apply to this problem (explore on the crawler): the default plan
+    // goes on without it; asked for by name, it is a usage error the learner can act on.
+    if (r.verdict == "not_applicable") {
+      if (req.mode == "default") continue;
+      r.verdict = "internal_error";
+    }
     modes_run.push_back(step.mode);
     result.trials += r.trials;
     result.run_s += r.run_s;

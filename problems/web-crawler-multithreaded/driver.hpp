@@ -422,6 +422,7 @@ class WebCrawlerMultithreaded final : public Problem {
   }
   std::string actor_name(const Case&, int) const override { return "crawl()"; }
   bool solution_starts_threads() const override { return true; }
+  bool needs_real_parallelism() const override { return true; }
 
  private:
   std::vector<CrawlCase> cases_;

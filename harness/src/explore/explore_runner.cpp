@@ -34,6 +34,13 @@ Outcome failed(const std::string& verdict, const std::string& reason, const Case
 }
 
 Outcome run_explore(const Problem& problem, const RunOptions& options) {
+  if (problem.needs_real_parallelism()) {
+    Outcome out;
+    out.verdict = "not_applicable";
+    out.reason = "explore mode runs one thread at a time, and " + problem.slug() +
+                 " is judged on threads running in parallel; use the stress or tsan mode";
+    return out;
+  }
   const std::vector<Case> cases = problem.cases();
   Outcome out;
   if (cases.empty()) {
