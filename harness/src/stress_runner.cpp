@@ -231,19 +231,20 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
     const auto batch_start = Clock::now();
     pool->start(&batch);
     if (!pool->wait(options.stall_s)) {
+      // Stuck workers still use the pool, the batch and the cases: leak them all.
+      WorkerPool* const stuck_pool = pool.release();
+      (void)owned_batch.release();
+      (void)cases_owner.release();
       // An actor that threw leaves its partners waiting: the exception is the cause to report.
       if (int slot = batch.first_error.load(std::memory_order_acquire); slot >= 0) {
         out.verdict = "runtime_error";
         out.reason = problem.actor_name(c, slot % c.actors) + ": " + batch.errors[slot];
         out.input = ordinal_case(c);
-        (void)pool.release();
-        (void)owned_batch.release();
-        (void)cases_owner.release();
         return out;
       }
       // Workers sweep their trials in order, so the earliest trial anyone is stuck in is the
       // one that blocks: threads inside later trials only wait for partners stuck before them.
-      auto stuck_actors = pool->stuck_actors(batch);
+      auto stuck_actors = stuck_pool->stuck_actors(batch);
       std::string state;
       if (!stuck_actors.empty()) {
         int first = stuck_actors.front().trial;
@@ -253,9 +254,6 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
       }
       Outcome stuck = describe_stuck(problem, c, std::move(stuck_actors), options.stall_s, state);
       stuck.trials = out.trials;
-      (void)pool.release();
-      (void)owned_batch.release();
-      (void)cases_owner.release();
       return stuck;
     }
     const double batch_s = std::chrono::duration<double>(Clock::now() - batch_start).count();

@@ -231,10 +231,6 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.compile_s = std::max(result.compile_s, build.compile_s);
     if (!build.ok) return compile_failure(build);
     JudgeResult r = run_step(req, step, build.binary, seed, budget * step.share);
-    // A harness built without this mode says so with exit status 4: the plan goes on without it.
-    if (r.verdict == "internal_error" && r.reason.find("has no mode") != std::string::npos &&
-        req.mode == "default")
-      continue;
     // A mode that does not apply to this problem (explore on the crawler): the default plan
     // goes on without it; asked for by name, it is a usage error the learner can act on.
     if (r.verdict == "not_applicable") {
