@@ -106,6 +106,7 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
                              read_file(problem.dir / "before.hpp") + '\0' + stamp(harness) +
                              stamp(pch + "/cj/prelude.hpp.gch") + problem.slug +
                              flavour_name(flavour);
+  for (const auto& lib : problem.link) key_material += "-l" + lib;
   for (const char* f : paths::submission_flags) key_material += f;
   const auto dir = cache_root() / fmt::format("{}-{:016x}-{}", problem.slug, fnv1a(key_material),
                                               flavour_name(flavour));
@@ -154,6 +155,7 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
                                          "-lboost_chrono",
                                          "-ldl"};
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
+  for (const auto& lib : problem.link) spec.argv.push_back("-l" + lib);
   spec.cwd = work;
   spec.limits.wall_s = 120;
   spec.limits.memory_bytes = std::size_t(4) << 30;

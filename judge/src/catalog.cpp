@@ -4,8 +4,31 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <tuple>
 
 namespace cj {
+
+const std::vector<Collection>& collections() {
+  static const std::vector<Collection> all = {
+      {"leetcode", "LeetCode"},
+      {"classics", "Classics (The Little Book of Semaphores)"},
+      {"systems", "Systems building blocks"},
+      {"message-passing", "Message passing"},
+      {"async", "Async and structured concurrency"},
+  };
+  return all;
+}
+
+namespace {
+
+std::size_t collection_rank(const std::string& id) {
+  const auto& all = collections();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all[i].id == id) return i;
+  return all.size();
+}
+
+}  // namespace
 
 Catalog Catalog::load(const std::filesystem::path& problems_dir) {
   Catalog catalog;
@@ -17,12 +40,16 @@ Catalog Catalog::load(const std::filesystem::path& problems_dir) {
     ProblemInfo p;
     try {
       const auto j = nlohmann::json::parse(in);
-      p.number = j.at("number").get<int>();
+      p.number = j.value("number", 0);
       p.slug = j.at("slug").get<std::string>();
       p.title = j.at("title").get<std::string>();
       p.difficulty = j.value("difficulty", "");
       p.tags = j.value("tags", std::vector<std::string>{});
+      p.collection = j.at("collection").get<std::string>();
+      if (collection_rank(p.collection) == collections().size())
+        throw std::runtime_error("unknown collection \"" + p.collection + "\"");
       p.class_name = j.value("class", "");
+      p.link = j.value("link", std::vector<std::string>{});
       p.budget_s = j.value("budget_s", 2.0);
     } catch (const std::exception& e) {
       throw std::runtime_error(meta.string() + ": " + e.what());
@@ -31,13 +58,16 @@ Catalog Catalog::load(const std::filesystem::path& problems_dir) {
     catalog.problems_.push_back(std::move(p));
   }
   std::sort(catalog.problems_.begin(), catalog.problems_.end(),
-            [](const ProblemInfo& a, const ProblemInfo& b) { return a.number < b.number; });
+            [](const ProblemInfo& a, const ProblemInfo& b) {
+              return std::tuple(collection_rank(a.collection), a.number, a.slug) <
+                     std::tuple(collection_rank(b.collection), b.number, b.slug);
+            });
   return catalog;
 }
 
 std::optional<ProblemInfo> Catalog::find(const std::string& key) const {
   for (const auto& p : problems_)
-    if (p.slug == key || std::to_string(p.number) == key) return p;
+    if (p.slug == key || (p.number && std::to_string(p.number) == key)) return p;
   return std::nullopt;
 }
 

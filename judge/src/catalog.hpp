@@ -9,19 +9,33 @@
 
 namespace cj {
 
+/// A group of problems shown together by `cj list` ("leetcode", "classics", ...).
+struct Collection {
+  std::string id;     // as written in problem.json
+  std::string title;  // as shown to people
+};
+/// Every collection, in the order `cj list` shows them. problem.json must name one of these.
+const std::vector<Collection>& collections();
+
 struct ProblemInfo {
-  int number = 0;
+  int number = 0;  // LeetCode's number; 0 for cj's own problems (found by slug only)
   std::string slug;
   std::string title;
   std::string difficulty;
   std::vector<std::string> tags;
+  std::string collection;  // a Collection::id
   std::string class_name;
+  /// Extra libraries the driver links against (without "-l"), e.g. "boost_fiber".
+  std::vector<std::string> link;
   double budget_s = 2.0;
   std::filesystem::path dir;
 
   std::filesystem::path statement() const { return dir / "statement.md"; }
   std::filesystem::path stub() const { return dir / "stub.cpp"; }
   std::filesystem::path driver() const { return dir / "driver.hpp"; }
+  std::filesystem::path hints() const { return dir / "hints.md"; }
+  /// "1114" for LeetCode's problems, the slug for cj's own.
+  std::string label() const { return number ? std::to_string(number) : slug; }
 };
 
 class Catalog {

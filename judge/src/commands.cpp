@@ -23,8 +23,18 @@ bool copy_file_to(const std::filesystem::path& from, std::ostream& out) {
 }  // namespace
 
 int cmd_list(const Catalog& catalog, std::ostream& out) {
-  for (const auto& p : catalog.problems())
-    out << fmt::format("{:>5}  {:<40} {:<7} {}\n", p.number, p.slug, p.difficulty, p.title);
+  bool first = true;
+  for (const auto& c : collections()) {
+    bool heading = false;
+    for (const auto& p : catalog.problems()) {
+      if (p.collection != c.id) continue;
+      if (!heading) out << (first ? "" : "\n") << c.title << "\n";
+      heading = true;
+      first = false;
+      out << fmt::format("{:>5}  {:<40} {:<7} {}\n", p.number ? std::to_string(p.number) : "",
+                         p.slug, p.difficulty, p.title);
+    }
+  }
   return 0;
 }
 
@@ -50,8 +60,10 @@ int cmd_new(const ProblemInfo& problem, const std::string& file, std::ostream& o
     std::cerr << "cj: cannot write " << file << "\n";
     return 2;
   }
-  out << fmt::format("wrote the stub of {} {} to {}; judge it with: cj judge {} {}\n",
-                     problem.number, problem.title, file, problem.slug, file);
+  out << fmt::format(
+      "wrote the stub of {} to {}; judge it with: cj judge {} {}\n",
+      problem.number ? fmt::format("{} {}", problem.number, problem.title) : problem.title, file,
+      problem.slug, file);
   return 0;
 }
 
