@@ -5,6 +5,8 @@
 // captain invokes rowBoat"). Woken threads board within microseconds on an idle machine, so stress
 // accepts the file; explore runs sleeps on virtual time, lets a picked person be delayed past the
 // pause, and sees the boat rowed with three aboard.
+// Measured here (2 cores, load 20-30, default budget): stress accepted it in 5 of 5 runs (80 trials
+// each); explore rejected it in 5 of 5 runs, after 5 to 9 schedules.
 #include <semaphore>
 
 class RiverCrossing {

@@ -5,6 +5,8 @@
 // meanwhile. On an idle machine they do within microseconds, so stress accepts the file; explore
 // runs sleeps on virtual time, lets the vacation end before a slow reindeer is scheduled, and the
 // returning reindeer takes that one's permit: the slow one waits for a sleigh that never comes.
+// Measured here (2 cores, load 20-30, default budget): stress accepted it in 5 of 5 runs (49 to 59
+// trials each); explore found the deadlock in 5 of 5 runs, after 4 or 5 schedules.
 #include <semaphore>
 
 class SantaClaus {

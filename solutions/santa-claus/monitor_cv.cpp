@@ -28,7 +28,9 @@ public:
     void santa(function<void()> prepareSleigh, function<void()> helpElves) {
         unique_lock<mutex> lock(m);
         while (prepared < christmases || helped * 3 < elvesToHelp) {
-            changed.wait(lock, [&] { return reindeerBack == 9 || (seated == 3 && helped == group); });
+            changed.wait(lock, [&] {
+                return reindeerBack == 9 || (seated == 3 && helped == group);
+            });
             if (reindeerBack == 9) {
                 reindeerBack = 0;
                 prepareSleigh();
