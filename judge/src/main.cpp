@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bench_primitives.hpp"
 #include "catalog.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
@@ -90,6 +91,16 @@ int main(int argc, char** argv) {
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
   bench->add_flag("--json", bench_options.json, "print one JSON object");
+  cj::PrimitiveBenchOptions primitive_options;
+  auto* primitives = bench->add_subcommand(
+      "primitives", "Time every reference of the hand-off problems beside the machine's limits");
+  primitives->add_option("--problem", primitive_options.problems, "only these problems");
+  primitives->add_option("--json", primitive_options.json_file, "write the figures as JSON");
+  primitives->add_option("--svg", primitive_options.svg_file, "draw them as an SVG bar chart");
+  primitives->add_option("--repetitions", primitive_options.repetitions, "repetitions per timing")
+      ->check(CLI::Range(1, 100));
+  primitives->add_option("--min-time", primitive_options.min_time_s, "seconds per repetition")
+      ->check(CLI::Range(0.01, 10.0));
 
   try {
     app.parse(argc, argv);
@@ -101,6 +112,7 @@ int main(int argc, char** argv) {
     const cj::Catalog catalog =
         cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
     if (*list) return cj::cmd_list(catalog, std::cout);
+    if (*primitives) return cj::cmd_bench_primitives(catalog, primitive_options, std::cout);
     if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
     if (*merge) return cj::cmd_merge(merge_states, merge_reports, std::cout);
 
