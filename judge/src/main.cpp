@@ -10,8 +10,10 @@
 #include "catalog.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
+#include "html_page.hpp"
 #include "judge.hpp"
 #include "report.hpp"
+#include "watch.hpp"
 
 namespace {
 
@@ -44,6 +46,9 @@ int main(int argc, char** argv) {
   judge->add_option("PROBLEM", problem_key, "slug or number")->required();
   judge->add_option("FILE", file, "the submission")->required();
   judge->add_flag("--json", json, "print one JSON object");
+  std::string html_out;
+  judge->add_option("--html", html_out,
+                    "also write a self-contained page (verdict, timeline, trace, replay)");
   auto* seed_opt = judge->add_option("--seed", seed, "seed for the run (replays a failure)");
   auto* budget_opt = judge->add_option("--budget", budget, "seconds of running, compile excluded")
                          ->check(CLI::Range(0.01, 3600.0));
@@ -70,6 +75,20 @@ int main(int argc, char** argv) {
                     "file that remembers verdicts, so an interrupted batch resumes");
   grade->add_flag("--fresh", grade_options.fresh, "judge every file again");
 
+  cj::WatchOptions watch_options;
+  double interview = 0, watch_budget = 0;
+  auto* watch = app.add_subcommand(
+      "watch", "Judge FILE on every save (writes the stub if missing); h: next hint, q: quit");
+  watch->add_option("PROBLEM", problem_key, "slug or number")->required();
+  watch->add_option("FILE", watch_options.file, "your solution")->required();
+  auto* interview_opt = watch->add_option("--interview", interview, "count down MINUTES")
+                            ->check(CLI::Range(0.1, 600.0));
+  auto* watch_budget_opt =
+      watch->add_option("--budget", watch_budget, "seconds of running per judgement")
+          ->check(CLI::Range(0.01, 3600.0));
+  watch->add_option("--mode", watch_options.mode, "judge mode")
+      ->check(CLI::IsMember(cj::judge_modes()));
+
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
@@ -92,6 +111,11 @@ int main(int argc, char** argv) {
       return usage_error("unknown problem '" + problem_key + "'; `cj list` shows the problems");
     if (*show) return cj::cmd_show(*problem, std::cout);
     if (*make) return cj::cmd_new(*problem, file, std::cout);
+    if (*watch) {
+      if (*interview_opt) watch_options.interview_minutes = interview;
+      if (*watch_budget_opt) watch_options.budget_s = watch_budget;
+      return cj::cmd_watch(*problem, watch_options, std::cout);
+    }
     if (*grade) {
       if (*grade_budget_opt) grade_options.budget_s = grade_budget;
       return cj::cmd_grade(*problem, grade_options, std::cout);
@@ -104,6 +128,11 @@ int main(int argc, char** argv) {
     if (*seed_opt) req.seed = seed;
     if (*budget_opt) req.budget_s = budget;
     cj::JudgeResult r = cj::judge_submission(req);
+    if (!html_out.empty()) {
+      std::ofstream page(html_out);
+      cj::write_result_page(page, cj::to_json(r));
+      if (!page) std::cerr << "cj: cannot write " << html_out << "\n";
+    }
     if (json)
       std::cout << cj::to_json(r).dump(2) << std::endl;
     else
