@@ -13,6 +13,7 @@
 #include "html_page.hpp"
 #include "judge.hpp"
 #include "report.hpp"
+#include "serve.hpp"
 #include "watch.hpp"
 
 namespace {
@@ -89,6 +90,19 @@ int main(int argc, char** argv) {
   watch->add_option("--mode", watch_options.mode, "judge mode")
       ->check(CLI::IsMember(cj::judge_modes()));
 
+  cj::ServeOptions serve_options;
+  std::string serve_dir = ".";
+  double serve_budget = 0;
+  auto* serve = app.add_subcommand("serve", "A local practice page on 127.0.0.1");
+  serve->add_option("--port", serve_options.port, "port (0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--dir", serve_dir, "folder of your solutions (PROBLEM.cpp)");
+  auto* serve_budget_opt =
+      serve->add_option("--budget", serve_budget, "seconds of running per judgement")
+          ->check(CLI::Range(0.01, 3600.0));
+  serve->add_option("--mode", serve_options.mode, "judge mode")
+      ->check(CLI::IsMember(cj::judge_modes()));
+
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
@@ -105,6 +119,13 @@ int main(int argc, char** argv) {
         cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
     if (*list) return cj::cmd_list(catalog, std::cout);
     if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
+    if (*serve) {
+      if (!std::filesystem::is_directory(serve_dir))
+        return usage_error("no such folder: " + serve_dir);
+      serve_options.dir = serve_dir;
+      if (*serve_budget_opt) serve_options.budget_s = serve_budget;
+      return cj::cmd_serve(catalog, serve_options, std::cout);
+    }
 
     auto problem = catalog.find(problem_key);
     if (!problem)
