@@ -56,6 +56,11 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
         "\n## Hints\n\n{} hints, from gentle to almost the answer: `cj watch {} FILE` shows them "
         "one at a time (press h), and so does the problem's page in `cj serve`.\n",
         hints.size(), problem.label());
+  if (std::filesystem::exists(problem.dir / "bench.hpp"))
+    out << fmt::format(
+        "\nWhat each reference solution's hand-off costs on this machine, beside its raw "
+        "limits: `cj bench primitives --problem {}`\n",
+        problem.label());
   return 0;
 }
 
