@@ -74,6 +74,11 @@ class Server {
 
   int run(std::ostream& out) {
     routes();
+    // A browser keeps several idle connections open, each holding a worker while it lasts: more
+    // workers than a browser's connections, and idle ones let go soon, so a request never queues
+    // behind them (a judgement holds its worker for seconds).
+    http_.new_task_queue = [] { return new httplib::ThreadPool(16); };
+    http_.set_keep_alive_timeout(2);
     int port = options_.port;
     if (port == 0) {
       port = http_.bind_to_any_port("127.0.0.1");

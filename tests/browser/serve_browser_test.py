@@ -64,7 +64,7 @@ class Chromium:
         self.events = []
         self.session = None
         try:
-            targets = self.call("Target.getTargets", timeout=20)["targetInfos"]
+            targets = self.call("Target.getTargets", timeout=90)["targetInfos"]
         except (TimeoutError, BrokenPipeError):
             self.log.flush()
             with open(self.log.name) as f:
@@ -248,7 +248,7 @@ def main():
         verdict = judge_on_page(chrome, "solutions/print-in-order/mutex_cv.cpp")
         if verdict != "accepted":
             fail("the reference judged " + str(verdict))
-        chrome.wait_for("document.querySelectorAll('#references .reference').length >= 3", 10,
+        chrome.wait_for("document.querySelectorAll('#references .reference').length >= 3", 60,
                         "the reference solutions after an accept")
         chrome.screenshot(os.path.join(ARTIFACTS, "serve-accepted.png"))
         print("ok")
