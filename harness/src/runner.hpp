@@ -35,6 +35,8 @@ struct Outcome {
   std::vector<Finding> findings;
   /// Explore: the failing schedule, one readable line per step.
   std::vector<std::string> trace;
+  /// Explore: the failing execution as a JSON object for a picture (empty: none).
+  std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
 };
