@@ -75,7 +75,7 @@ TEST(Linearizability, ReadOfAnOverwrittenValueAfterTheWriteReturnedIsRejected) {
 TEST(Linearizability, TwoReadersMustAgreeOnTheOrderOfConcurrentWrites) {
   // Writes of 1 and 2 overlap; one reader sees 1 then 2, the other 2 then 1, all after both
   // writes returned: no single order of the writes explains both readers.
-  const std::vector<Operation> h = {write(0, 1, 0, 4), write(1, 2, 1, 5), read(2, 1, 6, 7),
+  const std::vector<Operation> h = {write(0, 1, 0, 4), write(1, 2, 1, 5),  read(2, 1, 6, 7),
                                     read(2, 2, 8, 9),  read(3, 2, 10, 11), read(3, 1, 12, 13)};
   EXPECT_FALSE(linearizable(RegisterSpec{}, h));
 }
@@ -99,8 +99,8 @@ TEST(Linearizability, PendingOperationsMayTakeEffectWithAnyResultOrNotAtAll) {
 
 TEST(Linearizability, WitnessIsShrunkToTheOperationsThatShowTheViolation) {
   // An early stale read, then unrelated traffic: the witness keeps only write(5) and the read.
-  const std::vector<Operation> h = {write(0, 5, 0, 1),  read(1, 0, 2, 3),  write(2, 6, 4, 5),
-                                    read(1, 6, 6, 7),   write(0, 8, 8, 9), read(2, 8, 10, 11)};
+  const std::vector<Operation> h = {write(0, 5, 0, 1), read(1, 0, 2, 3),  write(2, 6, 4, 5),
+                                    read(1, 6, 6, 7),  write(0, 8, 8, 9), read(2, 8, 10, 11)};
   const auto w = minimise(RegisterSpec{}, h);
   EXPECT_EQ(format(w, who, call_text, result_text),
             "[1,2] thread 1: write(5)\n[3,4] thread 2: read() -> 0\n");

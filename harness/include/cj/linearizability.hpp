@@ -192,7 +192,8 @@ std::vector<Operation> minimise(const Spec& spec, const std::vector<Operation>& 
 /// linearizable (for a sentence such as "get(2) returned 7, but the cache would have given -1").
 template <Specification Spec>
 std::vector<long long> allowed_results(const Spec& spec, std::vector<Operation> ops,
-                                       std::size_t index, const std::vector<long long>& candidates) {
+                                       std::size_t index,
+                                       const std::vector<long long>& candidates) {
   std::vector<long long> allowed;
   for (long long r : candidates) {
     ops[index].result = r;
