@@ -19,6 +19,7 @@ std::map<std::string, Runner>& runners() {
 }
 
 std::atomic<unsigned long long> progress{0};
+std::atomic<bool> controlled{false};
 
 }  // namespace
 
@@ -32,6 +33,10 @@ const Problem* registered_problem() { return problem_slot().get(); }
 void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
 
 unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }
+
+bool one_thread_at_a_time() noexcept { return controlled.load(std::memory_order_relaxed); }
+
+void set_one_thread_at_a_time(bool on) noexcept { controlled.store(on, std::memory_order_relaxed); }
 
 void register_runner(const std::string& mode, Runner runner) { runners()[mode] = runner; }
 

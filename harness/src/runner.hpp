@@ -51,6 +51,9 @@ const Problem* registered_problem();
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
 
+/// Set by a controlled runner for as long as it runs trials (see one_thread_at_a_time()).
+void set_one_thread_at_a_time(bool on) noexcept;
+
 }  // namespace cj
 
 #define CJ_RUNNER(mode, fn) \

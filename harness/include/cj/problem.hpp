@@ -71,6 +71,11 @@ void register_problem(std::unique_ptr<Problem> problem);
 /// drivers whose callbacks record nothing else call it themselves.
 void note_progress() noexcept;
 
+/// True while a controlled runner (explore) runs the trials: one thread at a time, sleeps and
+/// timeouts on virtual time that may end early. A check that needs threads really running side
+/// by side (two callbacks in flight at once) is made only when this is false.
+bool one_thread_at_a_time() noexcept;
+
 }  // namespace cj
 
 #define CJ_PROBLEM(Type)                              \
