@@ -90,7 +90,7 @@ class WordTrial final : public Trial {
     if (most > c_.workers)
       return fail(std::to_string(most) + " readChunk calls ran at once, but workers = " +
                   std::to_string(c_.workers) + ": use at most that many threads");
-    if (!one_thread_at_a_time() && most < 2) {
+    if (!one_thread_at_a_time() && c_.chunks >= 2 && most < 2) {
       Failure f;
       f.verdict = "not_concurrent";
       f.reason =
