@@ -53,6 +53,9 @@ const Problem* registered_problem();
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
 
+/// Set by a controlled runner for as long as it runs trials (see one_thread_at_a_time()).
+void set_one_thread_at_a_time(bool on) noexcept;
+
 /// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
 /// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
 void set_quiescence_exact(bool exact) noexcept;

@@ -41,6 +41,10 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
                  " is judged on threads running in parallel; use the stress or tsan mode";
     return out;
   }
+  set_one_thread_at_a_time(true);
+  struct Reset {
+    ~Reset() { set_one_thread_at_a_time(false); }
+  } reset;
   const std::vector<Case> cases = problem.cases();
   Outcome out;
   if (cases.empty()) {
