@@ -5,9 +5,8 @@
 // - capacity 0 (rendezvous): a receive takes a value straight from a sender whose send has not yet
 //   taken effect, and that send may only take effect (return true) after it; so a send returns
 //   only once a receiver has its value. Nothing is taken once closed.
-// The search is Wing & Gong's with Lowe's memoisation, as in cj/fifo_linearizability.hpp; when
-// cj/linearizability.hpp (a checker parameterised by a sequential specification) lands, the
-// specification above moves onto it and the search here goes.
+// ChannelSpec is that specification for cj/linearizability.hpp's search; this file adds the
+// sentences that name what a failing history broke, and the stall explanation.
 //
 // Every value sent must be distinct. A violation comes with a small sub-history and one sentence.
 #pragma once
@@ -19,10 +18,10 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "cj/history.hpp"
+#include "cj/linearizability.hpp"
 
 namespace cj::channel {
 
@@ -35,28 +34,11 @@ struct Violation {
   std::vector<Operation> witness;  // the operations involved, in call order
 };
 
-namespace detail {
-
-class Search {
+/// The sequential specification, for cj/linearizability.hpp. A rendezvous receive may take any
+/// waiting sender's value, so apply() gives a returned receive the value it recorded when that
+/// value could be taken there (and a pending one nothing: it may never take effect).
+class ChannelSpec {
  public:
-  Search(const std::vector<Operation>& ops, int capacity, std::size_t node_limit)
-      : capacity_(static_cast<std::size_t>(capacity)), node_limit_(node_limit) {
-    std::unordered_map<int, std::size_t> slot;
-    for (const auto& op : ops) {
-      auto [it, fresh] = slot.emplace(op.thread, threads_.size());
-      if (fresh) threads_.emplace_back();
-      threads_[it->second].push_back(&op);
-      if (op.method == kSend) ids_.emplace(op.arg, static_cast<int>(ids_.size()));
-    }
-    for (auto& t : threads_)
-      std::sort(t.begin(), t.end(), [](auto* a, auto* b) { return a->call < b->call; });
-    counts_.assign(threads_.size(), 0);
-  }
-
-  bool run() { return ids_.size() > 64 || dfs(); }  // more values than the bit sets hold: pass
-  bool gave_up() const { return gave_up_; }
-
- private:
   struct State {
     bool closed = false;
     std::deque<int> buffer;      // capacity > 0: value ids, oldest first
@@ -64,131 +46,101 @@ class Search {
     std::uint64_t resolved = 0;  // capacity 0: sends that took effect (either result)
   };
 
-  static std::uint64_t bit(int id) { return std::uint64_t(1) << id; }
-
-  int id_of(long long value) const {
-    auto it = ids_.find(value);
-    return it == ids_.end() ? -1 : it->second;
+  ChannelSpec(const std::vector<Operation>& ops, int capacity)
+      : capacity_(static_cast<std::size_t>(capacity)) {
+    for (const auto& op : ops)
+      if (op.method == kSend) ids_.emplace(op.arg, static_cast<int>(ids_.size()));
   }
 
-  bool done() const {
-    for (std::size_t t = 0; t < threads_.size(); ++t)
-      if (counts_[t] < threads_[t].size() && !threads_[t][counts_[t]]->pending()) return false;
-    return true;
+  /// At most 64 distinct values fit the bit sets; larger histories are not checked.
+  bool fits() const { return ids_.size() <= 64; }
+
+  State initial() const { return {}; }
+
+  std::optional<long long> apply(State& s, const Operation& op) const {
+    switch (op.method) {
+      case kSend: {
+        const std::uint64_t b = bit(id_of(op.arg));
+        if (capacity_ > 0 && !s.closed && s.buffer.size() < capacity_) {
+          s.buffer.push_back(id_of(op.arg));
+          return 1;
+        }
+        if (capacity_ == 0 && (s.taken & b)) {
+          s.taken &= ~b;
+          s.resolved |= b;
+          return 1;
+        }
+        if (s.closed && !(s.taken & b)) {
+          s.resolved |= b;
+          return 0;
+        }
+        return std::nullopt;  // waits for room or for a receiver
+      }
+      case kReceive: {
+        if (capacity_ > 0 && !s.buffer.empty()) {
+          const int front = s.buffer.front();
+          s.buffer.pop_front();
+          return value_of(front);
+        }
+        if (capacity_ == 0 && !s.closed && !op.pending() && op.result != kClosed) {
+          const int id = id_of(op.result);
+          if (id < 0 || ((s.taken | s.resolved) & bit(id))) return std::nullopt;
+          s.taken |= bit(id);
+          return op.result;
+        }
+        if (s.closed && s.buffer.empty()) return kClosed;
+        return std::nullopt;  // waits for a value
+      }
+      default:
+        if (s.closed) return std::nullopt;
+        s.closed = true;
+        return 0;
+    }
   }
 
-  std::string key() const {
-    std::string k;
-    for (std::size_t c : counts_) k.push_back(static_cast<char>(c));
-    k.push_back(s_.closed ? 'c' : 'o');
-    for (int id : s_.buffer) k.push_back(static_cast<char>(id));
+  std::string key(const State& s) const {
+    std::string k(s.closed ? "c" : "o");
+    for (int id : s.buffer) k.push_back(static_cast<char>(id));
     k.push_back('|');
-    k.append(reinterpret_cast<const char*>(&s_.taken), sizeof s_.taken);
-    k.append(reinterpret_cast<const char*>(&s_.resolved), sizeof s_.resolved);
+    k.append(reinterpret_cast<const char*>(&s.taken), sizeof s.taken);
+    k.append(reinterpret_cast<const char*>(&s.resolved), sizeof s.resolved);
     return k;
   }
 
-  /// Tries op (thread t's next) with the given result; true when the rest then linearizes.
-  bool apply(std::size_t t, const Operation& op, long long result) {
-    const State saved = s_;
-    bool allowed = false;
-    const int id = op.method == kSend ? id_of(op.arg) : id_of(result);
-    switch (op.method) {
-      case kSend:
-        if (result == 1 && capacity_ > 0 && !s_.closed && s_.buffer.size() < capacity_) {
-          s_.buffer.push_back(id);
-          allowed = true;
-        } else if (result == 1 && capacity_ == 0 && (s_.taken & bit(id))) {
-          s_.taken &= ~bit(id);
-          s_.resolved |= bit(id);
-          allowed = true;
-        } else if (result == 0 && s_.closed && !(s_.taken & bit(id))) {
-          s_.resolved |= bit(id);
-          allowed = true;
-        }
-        break;
-      case kReceive:
-        if (result == kClosed) {
-          allowed = s_.closed && s_.buffer.empty();
-        } else if (id < 0) {
-          allowed = false;
-        } else if (capacity_ > 0) {
-          allowed = !s_.buffer.empty() && s_.buffer.front() == id;
-          if (allowed) s_.buffer.pop_front();
-        } else {
-          allowed = !s_.closed && !((s_.taken | s_.resolved) & bit(id));
-          if (allowed) s_.taken |= bit(id);
-        }
-        break;
-      default:
-        allowed = !s_.closed;
-        s_.closed = true;
-        break;
-    }
-    bool ok = false;
-    if (allowed) {
-      ++counts_[t];
-      ok = dfs();
-      --counts_[t];
-    }
-    s_ = saved;
-    return ok;
-  }
-
-  /// The results a pending operation may take effect with.
-  std::vector<long long> candidates(const Operation& op) const {
-    if (!op.pending()) return {op.result};
-    if (op.method == kSend) return {1, 0};
-    if (op.method == kClose) return {0};
-    std::vector<long long> out{kClosed};
-    for (const auto& [value, id] : ids_) {
-      (void)id;
-      out.push_back(value);
+  /// Shrinking drops a send with the receive that got its value as one, and closed receives.
+  std::vector<std::vector<std::size_t>> units(const std::vector<Operation>& w) const {
+    std::vector<std::vector<std::size_t>> out;
+    for (std::size_t i = w.size(); i-- > 0;) {
+      if (w[i].method == kSend) {
+        std::vector<std::size_t> unit{i};
+        for (std::size_t j = 0; j < w.size(); ++j)
+          if (w[j].method == kReceive && !w[j].pending() && w[j].result == w[i].arg)
+            unit.push_back(j);
+        out.push_back(unit);
+      } else if (w[i].method == kReceive && (w[i].pending() || w[i].result == kClosed)) {
+        out.push_back({i});
+      }
     }
     return out;
   }
 
-  bool dfs() {
-    if (done()) return true;
-    if (++nodes_ > node_limit_) {
-      gave_up_ = true;
-      return true;
-    }
-    if (!seen_.insert(key()).second) return false;
-    std::uint64_t min_ret = Operation::kPending;
-    for (std::size_t t = 0; t < threads_.size(); ++t)
-      if (counts_[t] < threads_[t].size())
-        min_ret = std::min(min_ret, threads_[t][counts_[t]]->ret);
-    for (std::size_t t = 0; t < threads_.size(); ++t) {
-      if (counts_[t] >= threads_[t].size()) continue;
-      const Operation& op = *threads_[t][counts_[t]];
-      if (op.call > min_ret) continue;
-      for (long long r : candidates(op))
-        if (apply(t, op, r)) return true;
-    }
-    return false;
+ private:
+  static std::uint64_t bit(int id) { return id < 0 ? 0 : std::uint64_t(1) << id; }
+  int id_of(long long value) const {
+    auto it = ids_.find(value);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  long long value_of(int id) const {
+    for (const auto& [value, i] : ids_)
+      if (i == id) return value;
+    return -2;
   }
 
   std::size_t capacity_;
-  std::size_t node_limit_;
-  std::vector<std::vector<const Operation*>> threads_;
   std::unordered_map<long long, int> ids_;  // sent value -> id
-  std::vector<std::size_t> counts_;
-  State s_;
-  std::unordered_set<std::string> seen_;
-  std::size_t nodes_ = 0;
-  bool gave_up_ = false;
 };
 
-inline std::vector<Operation> prefix(const std::vector<Operation>& ops, std::uint64_t cut) {
-  std::vector<Operation> out;
-  for (Operation op : ops) {
-    if (op.call > cut) continue;
-    if (!op.pending() && op.ret > cut) op.ret = Operation::kPending;
-    out.push_back(op);
-  }
-  return out;
-}
+namespace detail {
 
 inline const Operation* receive_of(const std::vector<Operation>& ops, long long value) {
   for (const auto& op : ops)
@@ -209,54 +161,11 @@ inline std::vector<Operation> sorted(std::vector<Operation> w) {
 
 }  // namespace detail
 
-inline constexpr std::size_t kDefaultNodeLimit = std::size_t(1) << 20;
-
 /// True when some order of `ops` respecting real time is a run of the channel. Pending
-/// operations may take effect (with any result) or not.
+/// operations may take effect or not.
 inline bool linearizable(const std::vector<Operation>& ops, int capacity) {
-  detail::Search search(ops, capacity, kDefaultNodeLimit);
-  return search.run();
-}
-
-/// Shrinks a non-linearizable history: the shortest failing prefix, then whole values (a send
-/// with the receive that got it) and closed receives dropped while what is left still fails.
-inline std::vector<Operation> minimise(const std::vector<Operation>& ops, int capacity) {
-  std::vector<std::uint64_t> rets;
-  for (const auto& op : ops)
-    if (!op.pending()) rets.push_back(op.ret);
-  std::sort(rets.begin(), rets.end());
-  std::size_t lo = 0, hi = rets.size();
-  while (hi - lo > 1) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (linearizable(detail::prefix(ops, rets[mid - 1]), capacity))
-      lo = mid;
-    else
-      hi = mid;
-  }
-  std::vector<Operation> w = hi ? detail::prefix(ops, rets[hi - 1]) : ops;
-  std::vector<std::vector<std::size_t>> units;
-  for (std::size_t i = w.size(); i-- > 0;) {
-    if (w[i].method == kSend) {
-      std::vector<std::size_t> unit{i};
-      for (std::size_t j = 0; j < w.size(); ++j)
-        if (w[j].method == kReceive && !w[j].pending() && w[j].result == w[i].arg)
-          unit.push_back(j);
-      units.push_back(unit);
-    } else if (w[i].method == kReceive && (w[i].pending() || w[i].result == kClosed)) {
-      units.push_back({i});
-    }
-  }
-  std::vector<bool> dropped(w.size(), false);
-  auto without = [&](const std::vector<std::size_t>& unit) {
-    std::vector<Operation> rest;
-    for (std::size_t i = 0; i < w.size(); ++i)
-      if (!dropped[i] && std::find(unit.begin(), unit.end(), i) == unit.end()) rest.push_back(w[i]);
-    return rest;
-  };
-  for (const auto& unit : units)
-    if (!linearizable(without(unit), capacity))
-      for (std::size_t i : unit) dropped[i] = true;
-  return without({});
+  const ChannelSpec spec(ops, capacity);
+  return !spec.fits() || lin::linearizable(spec, ops);
 }
 
 /// One sentence on what a minimised witness shows.
@@ -358,8 +267,9 @@ inline std::optional<Violation> check(const std::vector<Operation>& ops, int cap
                              "value was lost",
                          detail::sorted(w)};
       }
-  if (linearizable(ops, capacity)) return std::nullopt;
-  std::vector<Operation> w = minimise(ops, capacity);
+  const ChannelSpec spec(ops, capacity);
+  if (!spec.fits() || lin::linearizable(spec, ops)) return std::nullopt;
+  std::vector<Operation> w = lin::minimise(spec, ops);
   return Violation{explain(w, capacity), w};
 }
 

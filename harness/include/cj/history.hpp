@@ -98,6 +98,7 @@ class HistoryRecorder {
         copy.thread = op.thread;
         copy.method = op.method;
         copy.arg = op.arg;
+        copy.arg2 = op.arg2;
         copy.call = op.call;
         if (i < done) copy.result = op.result, copy.ret = op.ret;
         all.push_back(copy);
