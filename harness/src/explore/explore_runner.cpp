@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <thread>
 
 #include "explore/noise.hpp"
 #include "explore/scheduler.hpp"
+#include "explore/watchdog.hpp"
 #include "runner.hpp"
 #include "stress_runner.hpp"
 
@@ -33,7 +35,48 @@ Outcome failed(const std::string& verdict, const std::string& reason, const Case
   return o;
 }
 
+Outcome explore_loop(const Problem& problem, const RunOptions& options);
+
+/// The controller: the executor explores on a thread of its own (its fibers run there); this
+/// thread watches it for busy-waits, and answers itself when the executor cannot come back.
 Outcome run_explore(const Problem& problem, const RunOptions& options) {
+  int workers = 0;
+  for (const auto& c : problem.cases()) workers = std::max(workers, c.actors);
+  // Lives for the rest of the process: after a deadlock its fibers stay suspended.
+  g_scheduler = new Scheduler(problem, workers);
+
+  struct Shared {
+    Outcome outcome;
+    std::atomic<bool> done{false};
+    Gate finished;
+  };
+  auto* shared = new Shared;  // the executor may outlive this function (a thread that spins)
+  std::thread executor([shared, &problem, options] {
+    shared->outcome = explore_loop(problem, options);
+    shared->done.store(true, std::memory_order_release);
+    shared->finished.post();
+  });
+  Watchdog watchdog(*g_scheduler);
+  const double give_up_s = std::max(1.0, options.stall_s) + 1.0;
+  while (!shared->done.load(std::memory_order_acquire)) {
+    if (shared->finished.wait_ns(5000000)) break;
+    watchdog.tick();
+    if (watchdog.fired() && watchdog.since_fired_s() > give_up_s) {
+      // The thread that spun on the executor never returned, even on the real scheduler.
+      executor.detach();
+      Outcome o;
+      o.verdict = "time_limit";
+      o.reason = g_scheduler->busy_wait_reason() + ", and it never finished";
+      o.findings.push_back({"busy_wait", g_scheduler->busy_wait_reason()});
+      o.trace = g_scheduler->trace();
+      return o;
+    }
+  }
+  executor.join();
+  return shared->outcome;
+}
+
+Outcome explore_loop(const Problem& problem, const RunOptions& options) {
   if (problem.needs_real_parallelism()) {
     Outcome out;
     out.verdict = "not_applicable";
@@ -67,11 +110,6 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   auto pct = make_strategy("pct");
   std::vector<std::unique_ptr<Strategy>> dfs;  // one search per case
   for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy("dfs"));
-
-  int workers = 0;
-  for (const auto& c : cases) workers = std::max(workers, c.actors);
-  // Lives for the rest of the process: after a deadlock its threads stay blocked.
-  g_scheduler = new Scheduler(problem, workers);
 
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();

@@ -44,9 +44,8 @@ Scheduler::WaitQueue& Scheduler::queue(std::unordered_map<const void*, WaitQueue
 }
 
 Thread* Scheduler::thread_by_handle(pthread_t handle) {
-  // The newest first: a joined thread's handle is reused by the next thread created.
   for (auto it = threads_.rbegin(); it != threads_.rend(); ++it)
-    if ((*it)->started && pthread_equal((*it)->handle, handle)) return it->get();
+    if (pthread_equal((*it)->handle, handle)) return it->get();
   return nullptr;
 }
 
@@ -278,19 +277,17 @@ int Scheduler::create(Thread* me, pthread_t* out, const pthread_attr_t* attr, vo
   auto t = std::make_unique<Thread>();
   t->id = static_cast<int>(threads_.size());
   t->parent = me->id;
-  t->gate = &t->own_gate;
   t->start_routine = start;
   t->start_arg = arg;
-  Thread* raw = t.get();
-  threads_.push_back(std::move(t));
-  const int rc = real().create(out, attr, &Scheduler::trampoline, raw);
-  if (rc != 0) {
-    threads_.pop_back();
-    unlock();
-    return rc;
+  if (attr) {
+    int state = PTHREAD_CREATE_JOINABLE;
+    pthread_attr_getdetachstate(attr, &state);
+    t->detached = state == PTHREAD_CREATE_DETACHED;
   }
-  raw->handle = *out;
-  raw->started = true;  // known by handle from now on; it runs once chosen
+  Thread* raw = t.get();
+  attach(*raw);
+  threads_.push_back(std::move(t));
+  *out = raw->handle;
   record(me, Op::create, raw->id);
   unlock();
   return 0;
@@ -299,31 +296,54 @@ int Scheduler::create(Thread* me, pthread_t* out, const pthread_attr_t* attr, vo
 int Scheduler::join(Thread* me, pthread_t handle, void** ret) {
   lock();
   Thread* target = thread_by_handle(handle);
-  if (!target || !switch_point(me)) {
+  if (!target) {
     unlock();
-    return real().join(handle, ret);
+    return ESRCH;
+  }
+  if (target == me) {
+    unlock();
+    return EDEADLK;
+  }
+  if (!switch_point(me)) {
+    unlock();
+    // Released: the target goes on on its host thread; wait for it to finish.
+    while (!target->finished.load(std::memory_order_acquire)) real().sched_yield();
+    if (ret) *ret = target->result;
+    return 0;
   }
   while (!target->finished.load(std::memory_order_relaxed)) {
     record(me, Op::join_blocks, target->id);
-    if (!block(me, WaitKind::join, target, false, 0)) break;
+    if (!block(me, WaitKind::join, target, false, 0)) {
+      unlock();
+      while (!target->finished.load(std::memory_order_acquire)) real().sched_yield();
+      if (ret) *ret = target->result;
+      return 0;
+    }
   }
-  if (!released_.load(std::memory_order_relaxed)) record(me, Op::join, target->id);
+  record(me, Op::join, target->id);
+  if (ret) *ret = target->result;
   unlock();
-  // The thread has returned from its routine; reap it for real (it is about to exit).
-  return real().join(handle, ret);
+  return 0;
 }
 
 int Scheduler::detach(Thread* me, pthread_t handle) {
   lock();
   Thread* target = thread_by_handle(handle);
-  if (target && switch_point(me)) record(me, Op::detach, target->id);
+  if (!target) {
+    unlock();
+    return ESRCH;
+  }
+  target->detached = true;
+  if (switch_point(me)) record(me, Op::detach, target->id);
   unlock();
-  return real().detach(handle);
+  return 0;
 }
 
-void Scheduler::exit_thread(Thread* me) {
+void Scheduler::exit_thread(Thread* me, void* ret) {
+  // The fiber ends here, without unwinding its stack (destructors of its frames do not run).
+  me->result = ret;
   t_self = nullptr;
-  if (me->actor < 0) finish(me);
+  finish(me);
 }
 
 // ---- once -----------------------------------------------------------------------------------
