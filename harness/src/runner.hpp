@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ struct RunOptions {
   std::string strategy;
 };
 
+/// Explore: how much of the schedule space a run covered.
+struct Explored {
+  long long schedules = 0;
+  /// Every case's bounded search (DFS, preemption_bound) was exhausted: no schedule within the
+  /// bound was left untried.
+  bool complete = false;
+  int preemption_bound = -1;  // -1: no systematic search ran
+  int cases_complete = 0;
+  int cases = 0;
+};
+
 /// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).
 struct Outcome {
   std::string verdict = "accepted";
@@ -37,6 +49,8 @@ struct Outcome {
   std::vector<std::string> trace;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
+  /// Explore: the coverage of an accepting run.
+  std::optional<Explored> explored;
 };
 
 using Runner = Outcome (*)(const Problem&, const RunOptions&);

@@ -28,6 +28,15 @@ struct JudgeFinding {
   std::string message;
 };
 
+/// Explore: how much of the schedule space a run covered (see harness runner.hpp).
+struct ExploredSpace {
+  long long schedules = 0;
+  bool complete = false;
+  int preemption_bound = -1;
+  int cases_complete = 0;
+  int cases = 0;
+};
+
 struct JudgeResult {
   std::string problem;
   std::string submission;
@@ -43,7 +52,8 @@ struct JudgeResult {
   std::vector<JudgeFinding> findings;
   std::string input, expected, got;
   std::vector<std::string> trace;
-  std::string strategy;     // explore: the strategy that found the failure (for the replay)
+  std::string strategy;  // explore: the strategy that found the failure (for the replay)
+  std::optional<ExploredSpace> explored;  // explore: its coverage
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 

@@ -14,8 +14,7 @@ namespace cj::explore {
 int Scheduler::object_for(const void* address, char kind) {
   auto [it, inserted] = object_index_.try_emplace(address, static_cast<int>(objects_.size()));
   if (inserted || objects_[it->second].kind != kind) {
-    int number = 1;
-    for (const auto& o : objects_) number += o.kind == kind;
+    const int number = ++objects_of_kind_[static_cast<unsigned char>(kind)];
     it->second = static_cast<int>(objects_.size());
     objects_.push_back({kind, number, address});
   }
@@ -36,8 +35,8 @@ Scheduler::MutexState& Scheduler::mutex_state(pthread_mutex_t* m) {
   return mutexes_.emplace(m, s).first->second;
 }
 
-Scheduler::WaitQueue& Scheduler::queue(std::unordered_map<const void*, WaitQueue>& table,
-                                       const void* addr, char kind) {
+Scheduler::WaitQueue& Scheduler::queue(AddressTable<WaitQueue>& table, const void* addr,
+                                       char kind) {
   auto it = table.find(addr);
   if (it != table.end()) return it->second;
   return table.emplace(addr, WaitQueue{object_for(addr, kind), {}}).first->second;
@@ -172,8 +171,8 @@ int Scheduler::cond_signal(Thread* me, pthread_cond_t* c, bool all) {
   } else if (q.waiters.empty()) {
     record(me, Op::signal, q.object, -1);
   } else {
-    // Which waiter a signal wakes is not specified: let the execution's seed decide.
-    const std::size_t k = q.waiters.size() == 1 ? 0 : rng_.below(q.waiters.size());
+    // Which waiter a signal wakes is not specified: the strategy decides.
+    const std::size_t k = q.waiters.size() == 1 ? 0 : strategy_->pick_index(q.waiters.size());
     const int id = q.waiters[k];
     q.waiters.erase(q.waiters.begin() + static_cast<std::ptrdiff_t>(k));
     wake(*threads_[id], false, false);
@@ -199,6 +198,11 @@ long Scheduler::futex(Thread* me, int* addr, int op, int val, const timespec* ti
   WaitQueue& q = queue(futexes_, addr, 'f');
   if (wake_cmd) {
     const long n = std::min<long>(val, static_cast<long>(q.waiters.size()));
+    if (n == 1 && q.waiters.size() > 1) {
+      // The kernel does not promise which waiter wakes: the strategy decides.
+      const std::size_t k = strategy_->pick_index(q.waiters.size());
+      std::swap(q.waiters[0], q.waiters[k]);
+    }
     for (long i = 0; i < n; ++i) wake(*threads_[q.waiters[i]], false, false);
     q.waiters.erase(q.waiters.begin(), q.waiters.begin() + n);
     record(me, Op::futex_wake, q.object, n);
@@ -274,7 +278,7 @@ int Scheduler::create(Thread* me, pthread_t* out, const pthread_attr_t* attr, vo
     unlock();
     return real().create(out, attr, start, arg);
   }
-  auto t = std::make_unique<Thread>();
+  auto t = new_thread();
   t->id = static_cast<int>(threads_.size());
   t->parent = me->id;
   t->start_routine = start;

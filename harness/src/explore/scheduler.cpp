@@ -59,6 +59,14 @@ void Scheduler::attach(Thread& t) {
   fiber_prepare(t.fiber, *stacks_[id], &Scheduler::fiber_main, &t, t.host->fs());
 }
 
+std::unique_ptr<Thread> Scheduler::new_thread() {
+  if (spare_threads_.empty()) return std::make_unique<Thread>();
+  std::unique_ptr<Thread> t = std::move(spare_threads_.back());
+  spare_threads_.pop_back();
+  t->reset();
+  return t;
+}
+
 void Scheduler::switch_to(Thread* me, Thread* next) {
   current_.store(next, std::memory_order_relaxed);
   Fiber& from = me ? me->fiber : executor_;
@@ -167,38 +175,48 @@ void Scheduler::end_execution(ExecutionResult::Kind kind) {
 }
 
 Thread* Scheduler::choose(Thread* me, bool yielded) {
-  const std::uint64_t step = steps_.fetch_add(1, std::memory_order_relaxed) + 1;
-  activity_.fetch_add(1, std::memory_order_relaxed);
+  // Only the running fiber writes these: plain stores, no locked instruction on every step.
+  const std::uint64_t step = steps_.load(std::memory_order_relaxed) + 1;
+  steps_.store(step, std::memory_order_relaxed);
+  activity_.store(activity_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   vnow_ += kStepNs;
   poll_progress(me);
   if (step - last_progress_step_ > kLivelockSteps) {
     end_execution(ExecutionResult::Kind::livelock);
     return nullptr;
   }
+  Options& o = options_;
   for (;;) {
-    runnable_.clear();
+    o.runnable.clear();
+    o.spurious.clear();
+    o.early.clear();
     std::uint64_t earliest = UINT64_MAX;
     bool any_unfinished = false;
     for (auto& t : threads_) {
       if (t->finished.load(std::memory_order_relaxed)) continue;
       any_unfinished = true;
       if (t->wait == WaitKind::none) {
-        runnable_.push_back(t->id);
-      } else if (t->timed) {
+        o.runnable.push_back(t->id);
+        continue;
+      }
+      if (t->timed) {
         if (t->deadline <= vnow_) {
           // Its time has come while others ran.
           time_out(*t);
-          runnable_.push_back(t->id);
-        } else {
-          earliest = std::min(earliest, t->deadline);
+          o.runnable.push_back(t->id);
+          continue;
         }
+        earliest = std::min(earliest, t->deadline);
+        o.early.push_back(t->id);
       }
+      // A condition variable may wake a waiter without a notify.
+      if (t->wait == WaitKind::cond) o.spurious.push_back(t->id);
     }
     if (!any_unfinished) {
       end_execution(ExecutionResult::Kind::finished);
       return nullptr;
     }
-    if (runnable_.empty()) {
+    if (o.runnable.empty()) {
       if (earliest == UINT64_MAX) {
         end_execution(ExecutionResult::Kind::deadlock);
         return nullptr;
@@ -210,35 +228,17 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
     }
     break;
   }
-  // A condition variable may wake a waiter without a notify: inject a few such wakeups.
-  if (spurious_left_ > 0 && rng_.below(8) == 0) {
-    choices_.clear();
-    for (auto& t : threads_)
-      if (t->wait == WaitKind::cond && !t->finished.load(std::memory_order_relaxed))
-        choices_.push_back(t->id);
-    if (!choices_.empty()) {
-      Thread& t = *threads_[choices_[rng_.below(choices_.size())]];
-      --spurious_left_;
-      auto& q = conds_[t.on];
-      remove_waiter(q, t.id);
-      wake(t, false, true);
-      runnable_.push_back(t.id);
-      std::sort(runnable_.begin(), runnable_.end());
-    }
-  }
-  // Eager time: a sleep or a timed wait may end at any step, as if the thread had been
-  // delayed, which exposes orders that only hold because of sleep().
-  if (eager_time_) {
-    for (auto& t : threads_)
-      if (t->wait != WaitKind::none && t->timed && !t->finished.load(std::memory_order_relaxed))
-        runnable_.push_back(t->id);
-    std::sort(runnable_.begin(), runnable_.end());
-  }
-  int pick = runnable_.size() == 1 ? runnable_.front()
-                                   : strategy_->pick(runnable_, me ? me->id : -1, yielded);
-  Thread* next = threads_[pick].get();
-  if (next->wait != WaitKind::none) {
-    // An eager timeout: virtual time moves to its deadline.
+  if (o.runnable.size() == 1 && o.spurious.empty() && o.early.empty())
+    return threads_[o.runnable.front()].get();
+  o.current = me ? me->id : -1;
+  o.yielded = yielded;
+  const Pick pick = strategy_->pick(o);
+  Thread* next = threads_[pick.thread].get();
+  if (pick.how == Pick::How::spurious_wakeup && next->wait == WaitKind::cond) {
+    remove_waiter(conds_[next->on], next->id);
+    wake(*next, false, true);
+  } else if (pick.how == Pick::How::early_timeout && next->wait != WaitKind::none) {
+    // An early end of a sleep or timed wait: virtual time moves to its deadline.
     vnow_ = std::max(vnow_, next->deadline);
     time_out(*next);
   }
@@ -310,9 +310,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   trial_ = &trial;
   strategy_ = &strategy;
   strategy.begin(seed);
-  rng_.s = seed ^ 0x5851f42d4c957f2dULL;
-  spurious_left_ = static_cast<int>(rng_.below(3));
-  eager_time_ = rng_.below(2) == 0 && strategy.eager_time();
+  for (auto& t : threads_) spare_threads_.push_back(std::move(t));
   threads_.clear();
   mutexes_.clear();
   conds_.clear();
@@ -322,6 +320,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   sems_.clear();
   object_index_.clear();
   objects_.clear();
+  objects_of_kind_.fill(0);
   events_.clear();
   vnow_ = 0;
   steps_.store(0, std::memory_order_relaxed);
@@ -329,13 +328,13 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   last_progress_step_ = 0;
   ended_ = false;
   for (int a = 0; a < c.actors; ++a) {
-    auto t = std::make_unique<Thread>();
+    auto t = new_thread();
     t->id = a;
     t->actor = a;
     attach(*t);
     threads_.push_back(std::move(t));
   }
-  activity_.fetch_add(1, std::memory_order_relaxed);
+  activity_.store(activity_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   Thread* first = choose(nullptr, false);
   executing_.store(true, std::memory_order_relaxed);
   if (first) switch_to(nullptr, first);

@@ -15,6 +15,7 @@
 #include <semaphore.h>
 #include <time.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "cj/problem.hpp"
+#include "explore/address_table.hpp"
 #include "explore/fiber.hpp"
 #include "explore/gate.hpp"
 #include "explore/host_thread.hpp"
@@ -94,6 +96,26 @@ struct Thread {
   void* (*start_routine)(void*) = nullptr;
   void* start_arg = nullptr;
   std::string error;  // an exception that escaped the actor
+
+  /// Back to a new thread's state (objects are reused from one execution to the next).
+  void reset() noexcept {
+    id = 0;
+    actor = parent = -1;
+    host = nullptr;
+    fiber = {};
+    back = nullptr;
+    started = false;
+    finished.store(false, std::memory_order_relaxed);
+    wait = WaitKind::none;
+    on = nullptr;
+    timed = timed_out = spurious = detached = false;
+    deadline = 0;
+    handle = {};
+    result = nullptr;
+    start_routine = nullptr;
+    start_arg = nullptr;
+    error.clear();
+  }
 };
 
 struct Event {
@@ -178,13 +200,13 @@ class Scheduler {
   static constexpr int kNoOwner = -1;
   static constexpr int kOutsideOwner = -2;  // locked before the execution, outside the model
   struct MutexState {
-    int object;
+    int object = -1;
     int owner = kNoOwner;
     int count = 0;
     bool recursive = false;
   };
   struct WaitQueue {
-    int object;
+    int object = -1;
     std::vector<int> waiters;  // thread ids in arrival order
   };
   struct RwState {
@@ -216,6 +238,8 @@ class Scheduler {
   [[noreturn]] void finish(Thread* me);
   /// With lock_ held: the fiber and host that thread `id` uses this execution.
   void attach(Thread& t);
+  /// With lock_ held: a thread object in its initial state.
+  std::unique_ptr<Thread> new_thread();
   /// With lock_ held: switch from `me` (nullptr: the executor) to `next` (nullptr: back to the
   /// executor); returns with lock_ held when `me` runs again.
   void switch_to(Thread* me, Thread* next);
@@ -238,7 +262,7 @@ class Scheduler {
 
   int object_for(const void* address, char kind);
   MutexState& mutex_state(pthread_mutex_t* m);
-  WaitQueue& queue(std::unordered_map<const void*, WaitQueue>& table, const void* addr, char kind);
+  WaitQueue& queue(AddressTable<WaitQueue>& table, const void* addr, char kind);
   std::uint64_t deadline_for(clockid_t clock, const timespec* abstime) const;
   Thread* thread_by_handle(pthread_t handle);
   void remove_waiter(WaitQueue& q, int id);
@@ -260,24 +284,22 @@ class Scheduler {
   const Case* case_ = nullptr;
   Trial* trial_ = nullptr;
   Strategy* strategy_ = nullptr;
-  SplitMix64 rng_;
   std::vector<std::unique_ptr<Thread>> threads_;
-  std::unordered_map<const void*, MutexState> mutexes_;
-  std::unordered_map<const void*, WaitQueue> conds_;
-  std::unordered_map<const void*, WaitQueue> futexes_;
-  std::unordered_map<const void*, RwState> rwlocks_;
-  std::unordered_map<const void*, OnceState> onces_;
-  std::unordered_map<const void*, SemState> sems_;
-  std::unordered_map<const void*, int> object_index_;
+  std::vector<std::unique_ptr<Thread>> spare_threads_;  // from earlier executions, for reuse
+  AddressTable<MutexState> mutexes_;
+  AddressTable<WaitQueue> conds_;
+  AddressTable<WaitQueue> futexes_;
+  AddressTable<RwState> rwlocks_;
+  AddressTable<OnceState> onces_;
+  AddressTable<SemState> sems_;
+  AddressTable<int> object_index_;
   std::vector<ObjectInfo> objects_;
+  std::array<int, 128> objects_of_kind_{};  // objects met so far, by ObjectInfo::kind
   std::vector<Event> events_;
-  std::vector<int> runnable_;  // scratch for choose()
-  std::vector<int> choices_;   // scratch for choose()
-  std::uint64_t vnow_ = 0;     // virtual nanoseconds since the execution started
+  Options options_;         // scratch for choose()
+  std::uint64_t vnow_ = 0;  // virtual nanoseconds since the execution started
   std::uint64_t last_progress_step_ = 0;
   unsigned long long last_progress_ = 0;
-  int spurious_left_ = 0;
-  bool eager_time_ = false;  // timeouts and sleeps may end at any step, not only when idle
   ExecutionResult::Kind end_kind_ = ExecutionResult::Kind::finished;
   bool ended_ = false;
   std::string busy_wait_reason_;
