@@ -62,8 +62,16 @@ std::vector<std::string> runner_modes();
 
 const Problem* registered_problem();
 
+/// True inside await_quiescence()'s sleep on the calling thread: explore never ends that sleep
+/// early, so that it ends only once no other thread can run.
+bool awaiting_quiescence() noexcept;
+
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
+
+/// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
+/// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
+void set_quiescence_exact(bool exact) noexcept;
 
 }  // namespace cj
 

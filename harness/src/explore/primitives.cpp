@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include "explore/scheduler.hpp"
+#include "runner.hpp"
 
 namespace cj::explore {
 
@@ -258,6 +259,7 @@ int Scheduler::yield(Thread* me) {
 int Scheduler::sleep(Thread* me, std::int64_t ns) {
   if (ns <= 0) return yield(me);
   lock();
+  me->awaits_quiescence = awaiting_quiescence();
   record(me, Op::sleep, -1, ns);
   if (!block(me, WaitKind::sleep, nullptr, true, vnow_ + static_cast<std::uint64_t>(ns))) {
     unlock();

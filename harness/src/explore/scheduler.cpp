@@ -169,6 +169,7 @@ void Scheduler::time_out(Thread& t) {
 }
 
 void Scheduler::end_execution(ExecutionResult::Kind kind) {
+  set_quiescence_exact(false);
   end_kind_ = kind;
   ended_ = true;
   current_.store(nullptr, std::memory_order_relaxed);
@@ -207,7 +208,7 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
           continue;
         }
         earliest = std::min(earliest, t->deadline);
-        o.early.push_back(t->id);
+        if (!t->awaits_quiescence) o.early.push_back(t->id);
       }
       // A condition variable may wake a waiter without a notify.
       if (t->wait == WaitKind::cond) o.spurious.push_back(t->id);
@@ -282,6 +283,7 @@ std::string Scheduler::release() {
     return {};
   }
   released_.store(true, std::memory_order_relaxed);
+  set_quiescence_exact(false);
   const std::string who = thread_name(running->id);
   busy_wait_reason_ = who +
                       " kept running without reaching any synchronisation operation (it "
@@ -310,6 +312,8 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   trial_ = &trial;
   strategy_ = &strategy;
   strategy.begin(seed);
+  // Exact in every execution: the sleep of await_quiescence() never ends early (see choose()).
+  set_quiescence_exact(true);
   for (auto& t : threads_) spare_threads_.push_back(std::move(t));
   threads_.clear();
   mutexes_.clear();

@@ -92,6 +92,7 @@ struct Thread {
   bool spurious = false;
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
+  bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
   void* result = nullptr;
   void* (*start_routine)(void*) = nullptr;
   void* start_arg = nullptr;
@@ -108,7 +109,7 @@ struct Thread {
     finished.store(false, std::memory_order_relaxed);
     wait = WaitKind::none;
     on = nullptr;
-    timed = timed_out = spurious = detached = false;
+    timed = timed_out = spurious = detached = awaits_quiescence = false;
     deadline = 0;
     handle = {};
     result = nullptr;
