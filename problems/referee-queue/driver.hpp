@@ -113,7 +113,7 @@ class RefereeTrial final : public Trial {
     if (Check f = check_one_match_each(ops)) return f;
     if (Check f = check_arrival_order(ops)) return f;
     for (const IdleWindow& w : idle_)
-      if (Check f = check_idle(w, "the idle referees",
+      if (Check f = check_idle(w, "the idle referees", "with nothing to do",
                                "wait on a condition variable (or a semaphore) until a user "
                                "arrives or close() is called"))
         return f;

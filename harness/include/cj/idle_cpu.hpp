@@ -74,20 +74,30 @@ struct IdleWindow {
   std::int64_t cpu_ns = 0;
 };
 
+/// The calling thread's own CPU time so far.
+inline std::int64_t thread_cpu_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 /// Judges an idle window. Blocked threads use microseconds of CPU however loaded the machine is,
-/// so the bound is generous: a twentieth of the window's wall time (2.5 ms of a 50 ms window)
+/// so the bound is generous: a twentieth of the window's wall time (2.5 ms of a 50 ms window),
+/// and never under 2 ms,
 /// is already far more than waiting costs, and a thread polling in a loop uses that much even
 /// when it gets only a small share of a busy core. A failure is a time_limit with the
-/// busy_wait finding: `who` names the threads ("the idle referees").
-inline Check check_idle(const IdleWindow& w, const std::string& who,
+/// busy_wait finding: `who` names the threads ("the idle referees"), `during` the window ("with
+/// nothing to do").
+inline Check check_idle(const IdleWindow& w, const std::string& who, const std::string& during,
                         const std::string& what_to_do) {
-  if (w.wall_ns <= 0 || w.cpu_ns * 20 <= w.wall_ns) return std::nullopt;
+  constexpr std::int64_t kAtLeastNs = 2000000;  // and never less than 2 ms in all
+  if (w.wall_ns <= 0 || w.cpu_ns * 20 <= w.wall_ns || w.cpu_ns < kAtLeastNs) return std::nullopt;
   const auto ms = [](std::int64_t ns) { return std::to_string((ns + 500000) / 1000000); };
   Failure f;
   f.verdict = "time_limit";
   f.finding = "busy_wait";
-  f.reason = who + " used " + ms(w.cpu_ns) + " ms of CPU time during " + ms(w.wall_ns) +
-             " ms with nothing to do: they poll in a loop instead of blocking; " + what_to_do;
+  f.reason = who + " used " + ms(w.cpu_ns) + " ms of CPU time during " + ms(w.wall_ns) + " ms " +
+             during + ": they poll in a loop instead of blocking; " + what_to_do;
   return f;
 }
 
