@@ -115,7 +115,8 @@ class RefereeTrial final : public Trial {
     for (const IdleWindow& w : idle_)
       if (Check f = check_idle(w, "the idle referees", "with nothing to do",
                                "wait on a condition variable (or a semaphore) until a user "
-                               "arrives or close() is called"))
+                               "arrives or close() is called",
+                               1.0 / 50, 1000000))
         return f;
     return std::nullopt;
   }

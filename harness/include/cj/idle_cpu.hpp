@@ -81,17 +81,19 @@ inline std::int64_t thread_cpu_ns() {
   return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-/// Judges an idle window. Blocked threads use microseconds of CPU however loaded the machine is,
-/// so the bound is generous: a twentieth of the window's wall time (2.5 ms of a 50 ms window),
-/// and never under 2 ms,
-/// is already far more than waiting costs, and a thread polling in a loop uses that much even
-/// when it gets only a small share of a busy core. A failure is a time_limit with the
-/// busy_wait finding: `who` names the threads ("the idle referees"), `during` the window ("with
-/// nothing to do").
+/// Judges a window in which the measured threads only waited: busy when they used more than
+/// `share` of its wall time and at least `at_least_ns` of CPU. Blocked threads use microseconds
+/// however loaded the machine is, so the defaults (a twentieth, and 2 ms) are generous, while a
+/// thread polling in a loop uses that much even with a small share of a busy core; a window of
+/// pure idleness (nobody wakes at all) can use a tighter bound. A failure is a time_limit with
+/// the busy_wait finding: `who` names the threads ("the idle referees"), `during` the window
+/// ("with nothing to do").
 inline Check check_idle(const IdleWindow& w, const std::string& who, const std::string& during,
-                        const std::string& what_to_do) {
-  constexpr std::int64_t kAtLeastNs = 2000000;  // and never less than 2 ms in all
-  if (w.wall_ns <= 0 || w.cpu_ns * 20 <= w.wall_ns || w.cpu_ns < kAtLeastNs) return std::nullopt;
+                        const std::string& what_to_do, double share = 1.0 / 20,
+                        std::int64_t at_least_ns = 2000000) {
+  if (w.wall_ns <= 0 || static_cast<double>(w.cpu_ns) <= share * static_cast<double>(w.wall_ns) ||
+      w.cpu_ns < at_least_ns)
+    return std::nullopt;
   const auto ms = [](std::int64_t ns) { return std::to_string((ns + 500000) / 1000000); };
   Failure f;
   f.verdict = "time_limit";
