@@ -57,6 +57,7 @@ class LimitTrial final : public Trial {
  public:
   explicit LimitTrial(const LimitCase& c)
       : c_(c), limiter_(c.actors() - 1), calls_(c.actors()), waits_(c.acquirers) {
+    for (IdleWindow& w : waits_) w.waits = 0;
     for (int a = 0; a < c.actors(); ++a)
       calls_[a].reserve(static_cast<std::size_t>(c.acquires_each + c.tries_each + 2));
   }
@@ -83,7 +84,13 @@ class LimitTrial final : public Trial {
     if (Check f = check_windows(all)) return f;
     if (Check f = check_refusals(all)) return f;
     IdleWindow waiting;
-    for (const IdleWindow& w : waits_) waiting.wall_ns += w.wall_ns, waiting.cpu_ns += w.cpu_ns;
+    waiting.waits = 0;
+    for (const IdleWindow& w : waits_) {
+      waiting.wall_ns += w.wall_ns;
+      waiting.cpu_ns += w.cpu_ns;
+      waiting.calls += w.calls;
+      waiting.waits += w.waits;
+    }
     return check_idle(waiting, "the threads waiting in acquire()", "of waiting for tokens",
                       "wait (sleep until the next token is due, or a timed condition-variable "
                       "wait) instead of trying again in a loop");
@@ -102,6 +109,7 @@ class LimitTrial final : public Trial {
       Call k;
       k.actor = actor;
       const std::int64_t cpu0 = real ? thread_cpu_ns() : 0;
+      const std::uint64_t calls0 = sync_calls_here().load(std::memory_order_relaxed);
       k.call_ns = steady_ns();
       limiter.acquire();
       k.ret_ns = steady_ns();
@@ -110,6 +118,9 @@ class LimitTrial final : public Trial {
         // A call that had to wait: how much CPU the wait cost.
         waits_[actor].wall_ns += k.ret_ns - k.call_ns;
         waits_[actor].cpu_ns += thread_cpu_ns() - cpu0;
+        // Less the two clock reads of this driver around the call.
+        waits_[actor].calls += sync_calls_here().load(std::memory_order_relaxed) - calls0 - 2;
+        ++waits_[actor].waits;
       }
       calls_[actor].push_back(k);
       grants_.fetch_add(1, std::memory_order_relaxed);

@@ -196,7 +196,8 @@ class RefereeTrial final : public Trial {
     const ThreadCpuMeter::Reading from = cpu_.read();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     const ThreadCpuMeter::Reading to = cpu_.read();
-    idle_.push_back({to.wall_ns - from.wall_ns, cpu_.used_ns(from, to)});
+    idle_.push_back({to.wall_ns - from.wall_ns, cpu_.used_ns(from, to), cpu_.calls_made(from, to),
+                     c_.referees});
   }
 
   static std::string span(const Operation& op) {
