@@ -40,8 +40,11 @@ struct RefereeCase {
     for (std::size_t d = 0; d < desks.size(); ++d) n += users_of(static_cast<int>(d));
     return n;
   }
+  /// On virtual time a tenth as long: only the order of events matters there, and a referee that
+  /// polls costs a scheduling step per virtual microsecond.
   std::chrono::microseconds match(int user) const {
-    return std::chrono::microseconds(match_us * (1 + user % 3));
+    const long long us = match_us * (1 + user % 3);
+    return scaled_us(us / 10, us);
   }
 
   std::string input() const {
@@ -169,9 +172,12 @@ class RefereeTrial final : public Trial {
         std::this_thread::sleep_for(std::chrono::microseconds(st.pause_us));
       }
     }
-    // The last desk to finish closes the queue.
+    // The last desk to finish lets the line empty, keeps still while the referees are idle,
+    // and closes the queue.
     if (desks_done_.fetch_add(1, std::memory_order_acq_rel) + 1 ==
         static_cast<int>(c_.desks.size())) {
+      wait_until_served(c_.users());
+      measure_idle();
       const auto slot = history_.begin(actor, kClose, 0);
       queue_.close();
       history_.end(actor, slot, 0);
@@ -186,15 +192,16 @@ class RefereeTrial final : public Trial {
       std::this_thread::sleep_for(std::chrono::microseconds(50));
   }
 
-  /// A window with nothing to do: 50 ms of real time in which the referees' CPU time is read, or a
-  /// short pause on virtual time (where one thread runs at a time and CPU time says nothing).
+  /// A window with nothing to do: 20 ms of real time in which the referees' CPU time and calls
+  /// are read, or a short pause on virtual time (where one thread runs at a time and CPU time says
+  /// nothing).
   void measure_idle() {
     if (time_is_virtual()) {
-      std::this_thread::sleep_for(std::chrono::microseconds(2000));
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
       return;
     }
     const ThreadCpuMeter::Reading from = cpu_.read();
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
     const ThreadCpuMeter::Reading to = cpu_.read();
     idle_.push_back({to.wall_ns - from.wall_ns, cpu_.used_ns(from, to), cpu_.calls_made(from, to),
                      c_.referees});
@@ -304,7 +311,8 @@ class RefereeTrial final : public Trial {
   std::atomic<int> served_{0};
   std::atomic<int> foreign_{0};
   std::atomic<int> desks_done_;
-  std::vector<IdleWindow> idle_;  // written by the one desk of cases with idle steps
+  std::vector<IdleWindow> idle_;  // written by the one desk of cases with idle steps, and by
+                                  // the closing desk once the others are done
 };
 
 class RefereeQueueProblem final : public Problem {
