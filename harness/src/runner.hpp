@@ -35,6 +35,8 @@ struct Outcome {
   std::vector<Finding> findings;
   /// Explore: the failing schedule, one readable line per step.
   std::vector<std::string> trace;
+  /// Explore: the failing execution as a JSON object for a picture (empty: none).
+  std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
 };
@@ -50,6 +52,10 @@ const Problem* registered_problem();
 
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
+
+/// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
+/// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
+void set_quiescence_exact(bool exact) noexcept;
 
 }  // namespace cj
 

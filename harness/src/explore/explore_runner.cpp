@@ -110,6 +110,15 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       if (r.kind != Kind::finished) (void)trial.release();
       return o;
     }
+    if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
+      if (Check failure = trial->failure_so_far()) {  // the stall is its consequence
+        Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
+        o.trials = out.trials;
+        o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
+        (void)trial.release();
+        return o;
+      }
+    }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
       Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
                          strategy->name(), i);
@@ -146,6 +155,14 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   return out;
 }
 
+/// A rejection carries the failing execution as a timeline (the scheduler still holds it).
+Outcome run_explore_drawn(const Problem& problem, const RunOptions& options) {
+  Outcome o = run_explore(problem, options);
+  if (o.verdict != "accepted" && !o.trace.empty() && g_scheduler)
+    o.timeline = g_scheduler->timeline(o.verdict, o.reason);
+  return o;
+}
+
 Outcome run_noise(const Problem& problem, const RunOptions& options) {
   g_noise.store(true);
   Outcome o = run_stress(problem, options);
@@ -155,7 +172,7 @@ Outcome run_noise(const Problem& problem, const RunOptions& options) {
 
 }  // namespace
 
-CJ_RUNNER("explore", run_explore);
+CJ_RUNNER("explore", run_explore_drawn);
 namespace {
 const bool noise_registered = (register_runner("noise", run_noise), true);
 }
