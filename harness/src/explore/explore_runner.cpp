@@ -211,6 +211,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       o.trials = out.trials;
       o.expected = failure->expected;
       o.got = failure->got;
+      if (!failure->finding.empty()) o.findings.push_back({failure->finding, failure->reason});
       o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
       if (r.kind == Kind::busy_wait) o.findings.push_back({"busy_wait", r.reason});
       return o;

@@ -370,6 +370,9 @@ int Scheduler::once(Thread* me, pthread_once_t* once, void (*init)()) {
   auto it = onces_.find(once);
   if (it == onces_.end()) it = onces_.emplace(once, OnceState{object_for(once, 'o')}).first;
   OnceState& s = it->second;
+  // A finished once whose word reads PTHREAD_ONCE_INIT again is a new flag at a reused address
+  // (a std::promise's shared state allocated where a freed one was): it has not run yet.
+  if (s.done && s.runner < 0 && !(__atomic_load_n(once, __ATOMIC_ACQUIRE) & 2)) s.done = false;
   while (s.runner >= 0 && !s.done) {
     record(me, Op::once_blocks, s.object, s.runner);
     if (!block(me, WaitKind::once, once, false, 0)) {
