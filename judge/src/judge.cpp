@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <future>
@@ -21,20 +22,33 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /// One step of a judging plan: which executable, which harness mode, what share of the budget.
+/// Steps of the same phase run side by side, each for its share of the budget in wall time.
 struct Step {
   std::string mode;  // as reported: "stress", "tsan", "explore", ...
   Flavour flavour;
   std::string harness_mode;
   double share;
+  int phase = 0;
 };
 
+/// The default plan: explore first, alone (it runs one thread at a time and finds most bugs in
+/// milliseconds, exactly), while the ThreadSanitizer build compiles; then stress and the
+/// ThreadSanitizer stress run side by side on the two cores. A correct answer so costs one
+/// budget of wall time after its compile, and a rejection comes as soon as one mode found it.
 std::vector<Step> plan_for(const std::string& mode) {
   if (mode == "default")
-    return {{"explore", Flavour::plain, "explore", 0.4},
-            {"stress", Flavour::plain, "stress", 0.3},
-            {"tsan", Flavour::tsan, "stress", 0.3}};
-  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0}};
-  return {{mode, Flavour::plain, mode, 1.0}};
+    return {{"explore", Flavour::plain, "explore", 0.4, 0},
+            {"stress", Flavour::plain, "stress", 0.6, 1},
+            {"tsan", Flavour::tsan, "stress", 0.6, 1}};
+  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0, 0}};
+  return {{mode, Flavour::plain, mode, 1.0, 0}};
+}
+
+/// Verdicts about what the program used, which win over what they caused (a stall after the
+/// memory ran out is a memory_limit).
+bool is_resource_verdict(const std::string& v) {
+  return v == "memory_limit" || v == "resource_limit" || v == "output_limit" ||
+         v == "leaked_thread";
 }
 
 std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const std::string& mode,
@@ -50,10 +64,18 @@ std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const st
   return cmd;
 }
 
-JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::filesystem::path& binary,
-                     std::uint64_t seed, double budget_s) {
+JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResult& build,
+                     std::uint64_t seed, double budget_s, const std::atomic<bool>* cancel) {
   ProcessSpec spec;
-  spec.argv = {binary.string(),
+  spec.cancel = cancel;
+  // The cache folder may sit where the sandbox user cannot enter: show it at a fixed path.
+  const std::filesystem::path& binary = build.binary;
+  std::string folder = binary.parent_path().string();
+  if (binds_supported()) {
+    folder = std::string(kSandboxView) + "/work";
+    spec.binds = {{binary.parent_path(), folder, false}};
+  }
+  spec.argv = {folder + "/" + binary.filename().string(),
                "--mode",
                step.harness_mode,
                "--seed",
@@ -67,7 +89,7 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
     spec.argv.push_back(req.strategy);
   }
   spec.result_pipe = true;
-  spec.cwd = binary.parent_path();
+  spec.cwd = folder;
   spec.limits.wall_s = budget_s + 15;
   spec.limits.cpu_s = (budget_s + 15) * 4;
   if (step.flavour == Flavour::tsan) {
@@ -83,11 +105,15 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
     r.reason = "could not start the compiled program: " + p.spawn_error;
     return r;
   }
+  if (p.cancelled) {
+    JudgeResult r;
+    r.verdict = "cancelled";  // another step of the phase decided first
+    return r;
+  }
   JudgeResult r = interpret_run(step.mode, p, spec.limits);
   if (step.flavour == Flavour::tsan) {
-    const auto abs = std::filesystem::absolute(req.submission).lexically_normal().string();
     bool raced = false;
-    for (const auto& t : parse_tsan_reports(p.output, abs, req.shown_as)) {
+    for (const auto& t : parse_tsan_reports(p.output, build.compiled_as, req.shown_as)) {
       if (t.kind == "data race" && !t.in_submission && r.verdict != "accepted") {
         // A race only inside library or harness code, met while the run was already failing
         // (threads torn down at a stall): the run's own verdict is the one to act on.
@@ -183,6 +209,18 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
         "solution must not end the process",
         p.exit_code);
   }
+  // A stall while the memory ran out is the memory's doing (page faults for gigabytes stall
+  // every thread): the resource verdict wins over the symptom. No answer needs a gigabyte.
+  constexpr long kStallMemoryKb = 1L << 20;
+  if ((r.verdict == "time_limit" || r.verdict == "deadlock" || r.verdict == "livelock") &&
+      p.max_rss_kb >= kStallMemoryKb) {
+    r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
+    r.verdict = "memory_limit";
+    r.reason = fmt::format(
+        "the program stopped making progress while its memory grew to {:.1f} GiB; a solution "
+        "needs a few MiB (does it allocate without end?)",
+        p.max_rss_kb / double(1 << 20));
+  }
   if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
   return r;
 }
@@ -194,16 +232,26 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
 
   // Build every flavour the plan needs at once (the machine has two cores); a step waits only
-  // for its own flavour, so the plain runs overlap the slower ThreadSanitizer build.
+  // for its own flavour, so the plain runs overlap the slower ThreadSanitizer build. Builds after
+  // the first run at a lower priority, so they never slow the first verdict, and are stopped as
+  // soon as a verdict is known without them.
   std::vector<Flavour> flavours;
   for (const auto& s : steps)
     if (std::find(flavours.begin(), flavours.end(), s.flavour) == flavours.end())
       flavours.push_back(s.flavour);
+  std::atomic<bool> verdict_known{false};
   std::vector<std::shared_future<BuildResult>> builds;
-  for (Flavour f : flavours)
-    builds.push_back(std::async(std::launch::async, [&req, f] {
-                       return build_submission(req.problem, req.submission, req.shown_as, f);
+  for (Flavour f : flavours) {
+    BuildOptions options;
+    if (f != flavours.front()) {
+      options.nice = 10;
+      options.cancel = &verdict_known;
+    }
+    builds.push_back(std::async(std::launch::async, [&req, f, options] {
+                       return build_submission(req.problem, req.submission, req.shown_as, f,
+                                               options);
                      }).share());
+  }
   auto build_of = [&](Flavour f) -> const BuildResult& {
     return builds[std::find(flavours.begin(), flavours.end(), f) - flavours.begin()].get();
   };
@@ -218,6 +266,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.reason = b.reason;
     result.diagnostics = b.diagnostics;
     result.seed.reset();
+    verdict_known = true;
     for (auto& other : builds) other.wait();  // no build outlives the judgement
     result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
@@ -226,35 +275,81 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
 
   std::vector<std::string> modes_run;
-  for (const auto& step : steps) {
-    const BuildResult& build = build_of(step.flavour);
-    result.compile_s = std::max(result.compile_s, build.compile_s);
-    if (!build.ok) return compile_failure(build);
-    JudgeResult r = run_step(req, step, build.binary, seed, budget * step.share);
-    // A mode that does not apply to this problem (explore on the crawler): the default plan
-    // goes on without it; asked for by name, it is a usage error the learner can act on.
-    if (r.verdict == "not_applicable") {
-      if (req.mode == "default") continue;
-      r.verdict = "internal_error";
+  double carried_s = 0;  // budget a step that did not apply left to the next phase
+  for (int phase = 0; phase <= steps.back().phase; ++phase) {
+    std::vector<const Step*> now;
+    for (const auto& step : steps)
+      if (step.phase == phase) now.push_back(&step);
+    const double extra_s = carried_s;
+    carried_s = 0;
+    // Side by side; the first rejection stops the others.
+    std::atomic<bool> phase_decided{false};
+    std::vector<std::future<JudgeResult>> runs;
+    for (const Step* step : now) {
+      runs.push_back(std::async(std::launch::async, [&, step] {
+        const BuildResult& build = build_of(step->flavour);
+        if (!build.ok) {
+          JudgeResult r;
+          r.verdict = build.internal_error ? "internal_error" : "compile_error";
+          r.reason = build.reason;
+          r.diagnostics = build.diagnostics;
+          return r;
+        }
+        JudgeResult r =
+            run_step(req, *step, build, seed, budget * step->share + extra_s, &phase_decided);
+        if (r.verdict != "accepted" && r.verdict != "not_applicable" && r.verdict != "cancelled")
+          phase_decided = true;
+        return r;
+      }));
     }
-    modes_run.push_back(step.mode);
-    result.trials += r.trials;
-    result.run_s += r.run_s;
-    result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
-    result.verdict = r.verdict;
-    result.reason = r.reason;
-    result.mode = step.mode;
-    if (r.verdict != "accepted") {
+    const JudgeResult* decided = nullptr;
+    const Step* decided_step = nullptr;
+    std::vector<JudgeResult> results;
+    for (auto& run : runs) results.push_back(run.get());
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      JudgeResult& r = results[i];
+      const Step& step = *now[i];
+      result.compile_s = std::max(result.compile_s, build_of(step.flavour).compile_s);
+      if (r.verdict == "cancelled") continue;
+      // A mode that does not apply to this problem (explore on the crawler): the default plan
+      // goes on without it; asked for by name, it is a usage error the learner can act on.
+      if (r.verdict == "not_applicable") {
+        if (req.mode == "default") {
+          carried_s += budget * step.share;
+          continue;
+        }
+        r.verdict = "internal_error";
+      }
+      modes_run.push_back(step.mode);
+      result.trials += r.trials;
+      result.run_s += r.run_s;
+      result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      if (r.verdict == "accepted") continue;
+      if (!decided || (is_resource_verdict(r.verdict) && !is_resource_verdict(decided->verdict))) {
+        decided = &r;
+        decided_step = &step;
+      }
+    }
+    if (decided && decided->verdict == "compile_error")
+      return compile_failure(build_of(decided_step->flavour));
+    if (decided) {
+      const JudgeResult& r = *decided;
+      result.verdict = r.verdict;
+      result.reason = r.reason;
+      result.mode = decided_step->mode;
       result.input = r.input;
       result.expected = r.expected;
       result.got = r.got;
       result.trace = r.trace;
       result.diagnostics = r.diagnostics;
-      result.replay =
-          replay_command(req, seed, step.mode, r.strategy.empty() ? req.strategy : r.strategy);
+      result.replay = replay_command(req, seed, decided_step->mode,
+                                     r.strategy.empty() ? req.strategy : r.strategy);
       break;
     }
+    if (!modes_run.empty()) result.verdict = "accepted";
   }
+  verdict_known = true;  // a build still running is not needed any more
+  for (auto& b : builds) b.wait();
   if (result.verdict == "accepted") {
     std::string joined;
     for (const auto& m : modes_run) joined += (joined.empty() ? "" : "+") + m;
