@@ -210,16 +210,19 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
         p.exit_code);
   }
   // A stall while the memory ran out is the memory's doing (page faults for gigabytes stall
-  // every thread): the resource verdict wins over the symptom. No answer needs a gigabyte.
-  constexpr long kStallMemoryKb = 1L << 20;
+  // every thread, and filling them can take longer than the stall timer): the resource verdict
+  // wins over the symptom. A run of a sound answer stays under 60 MiB (ThreadSanitizer's
+  // included; 5 MiB without it); one that allocates without end was past 200 MiB when the
+  // stall timer fires, even on a loaded machine.
+  constexpr long kStallMemoryKb = 128L << 10;
   if ((r.verdict == "time_limit" || r.verdict == "deadlock" || r.verdict == "livelock") &&
       p.max_rss_kb >= kStallMemoryKb) {
     r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
     r.verdict = "memory_limit";
     r.reason = fmt::format(
-        "the program stopped making progress while its memory grew to {:.1f} GiB; a solution "
+        "the program stopped making progress while its memory grew to {} MiB; a solution "
         "needs a few MiB (does it allocate without end?)",
-        p.max_rss_kb / double(1 << 20));
+        p.max_rss_kb >> 10);
   }
   if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
   return r;
