@@ -46,6 +46,11 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
   out << "\n## Stub\n\n```cpp\n";
   copy_file_to(problem.stub(), out);
   out << "```\n";
+  if (std::filesystem::exists(problem.dir / "bench.hpp"))
+    out << fmt::format(
+        "\nWhat each reference solution's hand-off costs on this machine, beside its raw "
+        "limits: `cj bench primitives --problem {}`\n",
+        problem.label());
   return 0;
 }
 

@@ -21,6 +21,7 @@
 #include "judge.hpp"
 #include "report.hpp"
 #include "sandbox.hpp"
+#include "shard.hpp"
 
 namespace cj {
 namespace {
@@ -112,7 +113,35 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
     std::cerr << "cj: " << error << "\n";
     return 2;
   }
-  GradeState state(options.state.empty() ? default_state_file() : fs::path(options.state));
+  Shard shard;
+  std::string shard_label;
+  if (!options.shard.empty()) {
+    auto parsed = parse_shard(options.shard);
+    if (!parsed) {
+      std::cerr << "cj: --shard wants I/N with 0 <= I < N (e.g. 0/4), not '" << options.shard
+                << "'\n";
+      return 2;
+    }
+    shard = *parsed;
+    shard_label = fmt::format("{}/{}", shard.index, shard.count);
+  }
+  const std::size_t total_files = files.size();
+  std::vector<std::size_t> global_index;
+  {
+    std::vector<fs::path> mine;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (!in_shard(files[i].string(), shard)) continue;
+      mine.push_back(files[i]);
+      global_index.push_back(i);
+    }
+    files.swap(mine);
+  }
+  GradeState state(
+      !options.state.empty() ? fs::path(options.state)
+      : shard.count > 1
+          ? cache_root() / fmt::format("grade-state-shard-{}-of-{}.jsonl", shard.index, shard.count)
+          : default_state_file());
+  std::vector<std::string> keys(files.size());
 
   // Jobs are handed out in order; each result is stored at its file's index.
   std::vector<nlohmann::json> results(files.size());
@@ -130,7 +159,9 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   auto worker = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       const fs::path& file = files[i];
-      const std::string key = grade_key(file, problem.slug, options.mode, options.budget_s);
+      const std::string key =
+          grade_key(file, problem.slug, options.mode, options.budget_s, options.seed);
+      keys[i] = key;
       std::optional<nlohmann::json> j = options.fresh ? std::nullopt : state.find(key);
       const bool from_state = j.has_value();
       if (j) {
@@ -152,6 +183,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
           req.shown_as = file.string();
           req.budget_s = options.budget_s;
           req.mode = options.mode;
+          req.seed = options.seed;
           try {
             r = judge_submission(req);
           } catch (const std::exception& e) {
@@ -175,7 +207,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
       ++done;
       reused += from_state;
       if ((*j)["verdict"] != "accepted") ++rejected;
-      if (!options.json) {
+      if (!options.reports.json) {
         progress.clear();
         out << fmt::format("{:<16} {}{}\n", (*j)["verdict"].get<std::string>(), file.string(),
                            from_state ? "  (recorded earlier)" : "")
@@ -198,31 +230,25 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   batch.recorded_earlier = reused;
   batch.sandbox = sandbox::describe(sandbox::support(), sandbox::support().namespaces);
 
-  auto write_report = [&](const std::string& path,
-                          void (*writer)(std::ostream&, const GradeBatch&)) {
-    if (path.empty()) return true;
-    std::ofstream f(path);
-    writer(f, batch);
-    f.close();
-    if (!f) std::cerr << "cj: could not write " << path << "\n";
-    return static_cast<bool>(f);
-  };
-  bool written = write_report(options.junit, write_junit);
-  written &= write_report(options.gradescope, write_gradescope);
-  written &= write_report(options.html, write_html);
-
-  if (options.json) {
-    out << grade_json(batch).dump(2) << "\n";
-  } else {
-    print_grade_table(out, batch, isatty(1));
-    if (reused)
-      out << fmt::format("{} verdicts were recorded earlier in {} (--fresh judges all again)\n",
-                         reused, state.file().string());
-  }
-  bool all_accepted = true;
-  for (const auto& r : batch.results) all_accepted &= r["verdict"] == "accepted";
-  if (!written) return 3;
-  return all_accepted ? 0 : 1;
+  batch.shard = shard_label;
+  nlohmann::json covered = nlohmann::json::array();
+  for (std::size_t i = 0; i < files.size(); ++i)
+    covered.push_back({{"index", global_index[i]}, {"key", keys[i]}});
+  state.record_batch(
+      {{"problem", problem.slug},
+       {"mode", options.mode},
+       {"budget_s", options.budget_s ? nlohmann::json(*options.budget_s) : nlohmann::json(nullptr)},
+       {"shard", {{"index", shard.index}, {"count", shard.count}}},
+       {"total_files", total_files},
+       {"files", covered},
+       {"elapsed_s", batch.elapsed_s},
+       {"recorded_earlier", reused},
+       {"sandbox", batch.sandbox}});
+  const int status = finish_batch(batch, options.reports, out);
+  if (reused && !options.reports.json)
+    out << fmt::format("{} verdicts were recorded earlier in {} (--fresh judges all again)\n",
+                       reused, state.file().string());
+  return status;
 }
 
 }  // namespace cj

@@ -1,7 +1,10 @@
 #include "grade_reports.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <fstream>
+#include <iostream>
 #include <map>
 
 namespace cj {
@@ -106,6 +109,7 @@ json grade_json(const GradeBatch& batch) {
   j["elapsed_s"] = batch.elapsed_s;
   j["recorded_earlier"] = batch.recorded_earlier;
   j["sandbox"] = batch.sandbox;
+  if (!batch.shard.empty()) j["shard"] = batch.shard;
   j["results"] = batch.results;
   j["summary"] = grade_summary(batch);
   return j;
@@ -233,6 +237,29 @@ void print_grade_table(std::ostream& out, const GradeBatch& batch, bool color) {
   for (const auto& [v, n] : verdict_counts(batch))
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, n);
   out << fmt::format("\n{} files: {} ({:.1f} s)\n", batch.results.size(), counts, batch.elapsed_s);
+}
+
+int finish_batch(const GradeBatch& batch, const ReportOptions& reports, std::ostream& out) {
+  auto write_report = [&](const std::string& path,
+                          void (*writer)(std::ostream&, const GradeBatch&)) {
+    if (path.empty()) return true;
+    std::ofstream f(path);
+    writer(f, batch);
+    f.close();
+    if (!f) std::cerr << "cj: could not write " << path << "\n";
+    return static_cast<bool>(f);
+  };
+  bool written = write_report(reports.junit, write_junit);
+  written &= write_report(reports.gradescope, write_gradescope);
+  written &= write_report(reports.html, write_html);
+  if (reports.json)
+    out << grade_json(batch).dump(2) << "\n";
+  else
+    print_grade_table(out, batch, isatty(1));
+  bool all_accepted = true;
+  for (const auto& r : batch.results) all_accepted &= r.value("verdict", "") == "accepted";
+  if (!written) return 3;
+  return all_accepted ? 0 : 1;
 }
 
 }  // namespace cj

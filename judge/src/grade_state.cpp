@@ -19,13 +19,16 @@ std::uint64_t fnv1a(const std::string& data) {
 }  // namespace
 
 std::string grade_key(const std::filesystem::path& file, const std::string& problem,
-                      const std::string& mode, const std::optional<double>& budget_s) {
+                      const std::string& mode, const std::optional<double>& budget_s,
+                      const std::optional<std::uint64_t>& seed) {
   std::ifstream in(file, std::ios::binary);
   const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   std::error_code ec;
   const auto abs = std::filesystem::weakly_canonical(file, ec);
-  return fmt::format("{}|{:016x}|{}|{}|{}", (ec ? file : abs).string(), fnv1a(content), problem,
-                     mode, budget_s ? fmt::format("{}", *budget_s) : "default");
+  std::string key = fmt::format("{}|{:016x}|{}|{}|{}", (ec ? file : abs).string(), fnv1a(content),
+                                problem, mode, budget_s ? fmt::format("{}", *budget_s) : "default");
+  if (seed) key += fmt::format("|seed {}", *seed);
+  return key;
 }
 
 GradeState::GradeState(std::filesystem::path file) : file_(std::move(file)) {
@@ -35,6 +38,8 @@ GradeState::GradeState(std::filesystem::path file) : file_(std::move(file)) {
       auto j = nlohmann::json::parse(line);
       if (j.is_object() && j.contains("key") && j.contains("result"))
         known_[j["key"].get<std::string>()] = j["result"];
+      else if (j.is_object() && j.contains("batch"))
+        last_batch_ = j["batch"];
     } catch (const std::exception&) {
       // a line cut short when the grader was killed: judged again
     }
@@ -52,6 +57,17 @@ void GradeState::record(const std::string& key, const nlohmann::json& result) {
   const std::string line = nlohmann::json{{"key", key}, {"result", result}}.dump() + "\n";
   std::lock_guard<std::mutex> lock(mu_);
   known_[key] = result;
+  append(line);
+}
+
+void GradeState::record_batch(const nlohmann::json& batch) {
+  const std::string line = nlohmann::json{{"batch", batch}}.dump() + "\n";
+  std::lock_guard<std::mutex> lock(mu_);
+  last_batch_ = batch;
+  append(line);
+}
+
+void GradeState::append(const std::string& line) {
   std::error_code ec;
   if (file_.has_parent_path()) std::filesystem::create_directories(file_.parent_path(), ec);
   // One write of a whole line with O_APPEND: a kill leaves at most one partial last line.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bench_primitives.hpp"
 #include "catalog.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
@@ -56,10 +57,11 @@ int main(int argc, char** argv) {
   auto* grade = app.add_subcommand("grade", "Judge every submission in files or folders");
   grade->add_option("PROBLEM", problem_key, "slug or number")->required();
   grade->add_option("PATH", grade_options.paths, "files or folders of .cpp files")->required();
-  grade->add_flag("--json", grade_options.json, "print one JSON object");
-  grade->add_option("--junit", grade_options.junit, "write a JUnit XML report");
-  grade->add_option("--gradescope", grade_options.gradescope, "write Gradescope results.json");
-  grade->add_option("--html", grade_options.html, "write a self-contained HTML report");
+  grade->add_flag("--json", grade_options.reports.json, "print one JSON object");
+  grade->add_option("--junit", grade_options.reports.junit, "write a JUnit XML report");
+  grade->add_option("--gradescope", grade_options.reports.gradescope,
+                    "write Gradescope results.json");
+  grade->add_option("--html", grade_options.reports.html, "write a self-contained HTML report");
   grade->add_option("--jobs,-j", grade_options.jobs, "submissions judged at once")
       ->check(CLI::Range(1, 64));
   auto* grade_budget_opt = grade->add_option("--budget", grade_budget, "seconds per submission")
@@ -69,11 +71,36 @@ int main(int argc, char** argv) {
   grade->add_option("--state", grade_options.state,
                     "file that remembers verdicts, so an interrupted batch resumes");
   grade->add_flag("--fresh", grade_options.fresh, "judge every file again");
+  std::uint64_t grade_seed = 0;
+  auto* grade_seed_opt =
+      grade->add_option("--seed", grade_seed, "one seed for every file (reproducible batches)");
+  grade->add_option("--shard", grade_options.shard,
+                    "I/N: judge only slice I (0-based) of N; `cj merge` joins the slices");
+
+  std::vector<std::string> merge_states;
+  cj::ReportOptions merge_reports;
+  auto* merge = app.add_subcommand(
+      "merge", "Write one batch's reports from the state files of its shards (grade --shard)");
+  merge->add_option("STATE", merge_states, "state files of every shard")->required();
+  merge->add_flag("--json", merge_reports.json, "print one JSON object");
+  merge->add_option("--junit", merge_reports.junit, "write a JUnit XML report");
+  merge->add_option("--gradescope", merge_reports.gradescope, "write Gradescope results.json");
+  merge->add_option("--html", merge_reports.html, "write a self-contained HTML report");
 
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
   bench->add_flag("--json", bench_options.json, "print one JSON object");
+  cj::PrimitiveBenchOptions primitive_options;
+  auto* primitives = bench->add_subcommand(
+      "primitives", "Time every reference of the hand-off problems beside the machine's limits");
+  primitives->add_option("--problem", primitive_options.problems, "only these problems");
+  primitives->add_option("--json", primitive_options.json_file, "write the figures as JSON");
+  primitives->add_option("--svg", primitive_options.svg_file, "draw them as an SVG bar chart");
+  primitives->add_option("--repetitions", primitive_options.repetitions, "repetitions per timing")
+      ->check(CLI::Range(1, 100));
+  primitives->add_option("--min-time", primitive_options.min_time_s, "seconds per repetition")
+      ->check(CLI::Range(0.01, 10.0));
 
   try {
     app.parse(argc, argv);
@@ -85,7 +112,9 @@ int main(int argc, char** argv) {
     const cj::Catalog catalog =
         cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
     if (*list) return cj::cmd_list(catalog, std::cout);
+    if (*primitives) return cj::cmd_bench_primitives(catalog, primitive_options, std::cout);
     if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
+    if (*merge) return cj::cmd_merge(merge_states, merge_reports, std::cout);
 
     auto problem = catalog.find(problem_key);
     if (!problem)
@@ -94,6 +123,7 @@ int main(int argc, char** argv) {
     if (*make) return cj::cmd_new(*problem, file, std::cout);
     if (*grade) {
       if (*grade_budget_opt) grade_options.budget_s = grade_budget;
+      if (*grade_seed_opt) grade_options.seed = grade_seed;
       return cj::cmd_grade(*problem, grade_options, std::cout);
     }
 

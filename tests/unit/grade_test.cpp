@@ -8,6 +8,7 @@
 
 #include "grade_reports.hpp"
 #include "grade_state.hpp"
+#include "shard.hpp"
 
 namespace {
 
@@ -93,3 +94,50 @@ TEST(GradeState, RemembersVerdictsAcrossRunsAndSkipsATornLine) {
 }
 
 }  // namespace
+
+TEST(GradeShards, ParseAcceptsOnlyZeroBasedSlices) {
+  auto s = cj::parse_shard("2/4");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->index, 2);
+  EXPECT_EQ(s->count, 4);
+  for (const char* bad : {"4/4", "-1/4", "1/0", "1", "/4", "1/", "a/4", "1/4x", "1.5/4"})
+    EXPECT_FALSE(cj::parse_shard(bad)) << bad;
+}
+
+TEST(GradeShards, EveryFileLandsInExactlyOneSliceWhateverItsSpelling) {
+  for (int n = 1; n <= 7; ++n) {
+    for (int f = 0; f < 200; ++f) {
+      const std::string path = "subs/student" + std::to_string(f) + ".cpp";
+      int owners = 0, owner = -1;
+      for (int i = 0; i < n; ++i)
+        if (cj::in_shard(path, {i, n})) ++owners, owner = i;
+      EXPECT_EQ(owners, 1) << path << " in " << n;
+      EXPECT_TRUE(cj::in_shard("./" + path, {owner, n})) << "./" << path;
+    }
+  }
+}
+
+TEST(GradeShards, SlicesAreRoughlyEven) {
+  int counts[4] = {};
+  for (int f = 0; f < 400; ++f)
+    for (int i = 0; i < 4; ++i)
+      counts[i] += cj::in_shard("s/" + std::to_string(f) + ".cpp", {i, 4});
+  for (int c : counts) EXPECT_GT(c, 60) << "a slice of 400 files over 4 shards";
+}
+
+TEST(GradeState, RemembersTheLastFinishedBatch) {
+  const auto file =
+      std::filesystem::temp_directory_path() / ("cj-batch-" + std::to_string(getpid()) + ".jsonl");
+  std::filesystem::remove(file);
+  {
+    cj::GradeState state(file);
+    state.record("k1", {{"verdict", "accepted"}});
+    state.record_batch({{"shard", {{"index", 0}, {"count", 1}}}, {"files", {"k0"}}});
+    state.record_batch({{"shard", {{"index", 1}, {"count", 2}}}, {"files", {"k1"}}});
+  }
+  cj::GradeState again(file);
+  ASSERT_TRUE(again.last_batch());
+  EXPECT_EQ((*again.last_batch())["shard"]["index"], 1);
+  EXPECT_TRUE(again.find("k1"));
+  std::filesystem::remove(file);
+}
