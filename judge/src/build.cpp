@@ -148,6 +148,16 @@ BuildSources BuildSources::installed() {
 
 const char* flavour_name(Flavour f) { return flavour_build(f).name; }
 
+void run_binary(ProcessSpec& spec, const fs::path& binary) {
+  std::string folder = binary.parent_path().string();
+  if (binds_supported()) {
+    folder = std::string(kSandboxView) + "/work";
+    spec.binds.push_back({binary.parent_path(), folder, false});
+  }
+  spec.argv.insert(spec.argv.begin(), folder + "/" + binary.filename().string());
+  spec.cwd = folder;
+}
+
 bool uses_boost(const std::string& text) { return text.find("boost") != std::string::npos; }
 
 std::filesystem::path cache_root() {

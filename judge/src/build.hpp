@@ -15,6 +15,7 @@
 #include <string>
 
 #include "catalog.hpp"
+#include "process.hpp"
 
 namespace cj {
 
@@ -53,6 +54,10 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
                              const std::string& shown_as, Flavour flavour,
                              const BuildOptions& options = {},
                              const BuildSources& sources = BuildSources::installed());
+
+/// Sets spec to run a compiled binary of the cache: argv[0] and the working folder as the sandbox
+/// shows them (the cache may sit where the sandbox user cannot enter). Arguments go after.
+void run_binary(ProcessSpec& spec, const std::filesystem::path& binary);
 
 /// Does the submission need the Boost prelude? (It names boost anywhere: an include, a type.)
 bool uses_boost(const std::string& submission_text);

@@ -68,28 +68,14 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
                      std::uint64_t seed, double budget_s, const std::atomic<bool>* cancel) {
   ProcessSpec spec;
   spec.cancel = cancel;
-  // The cache folder may sit where the sandbox user cannot enter: show it at a fixed path.
-  const std::filesystem::path& binary = build.binary;
-  std::string folder = binary.parent_path().string();
-  if (binds_supported()) {
-    folder = std::string(kSandboxView) + "/work";
-    spec.binds = {{binary.parent_path(), folder, false}};
-  }
-  spec.argv = {folder + "/" + binary.filename().string(),
-               "--mode",
-               step.harness_mode,
-               "--seed",
-               std::to_string(seed),
-               "--budget",
-               fmt::format("{}", budget_s),
-               "--result-fd",
-               "3"};
+  spec.argv = {"--mode",   step.harness_mode,           "--seed",      std::to_string(seed),
+               "--budget", fmt::format("{}", budget_s), "--result-fd", "3"};
   if (!req.strategy.empty()) {
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
   }
   spec.result_pipe = true;
-  spec.cwd = folder;
+  run_binary(spec, build.binary);
   spec.limits.wall_s = budget_s + 15;
   spec.limits.cpu_s = (budget_s + 15) * 4;
   if (step.flavour == Flavour::tsan) {
