@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -20,6 +21,9 @@ namespace cj {
 namespace {
 
 namespace fs = std::filesystem;
+
+/// CPU seconds a compile may take; a sound submission needs one or two.
+constexpr double kCompileCpuS = 60;
 
 /// What each flavour adds to the submission flags, and the harness library it links.
 struct FlavourBuild {
@@ -311,7 +315,10 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
   spec.cwd_writable = true;
   spec.nice = options.nice;
   spec.cancel = options.cancel;
-  spec.limits.wall_s = 120;
+  // CPU time bounds a compile that never ends; wall time only a compiler that hangs: a loaded
+  // machine (or the lower priority of a second build) stretches the wall time of a sound one.
+  spec.limits.cpu_s = kCompileCpuS;
+  spec.limits.wall_s = 20 * kCompileCpuS;
   spec.limits.memory_bytes = std::size_t(4) << 30;
   spec.limits.output_bytes = 256 << 10;
   spec.limits.file_bytes = std::size_t(1) << 30;
@@ -332,8 +339,17 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
   if (p.exit_code != 0) {
     fs::remove_all(work, ec);
     const std::string driver = view.problem + "/driver.hpp";
-    if (p.wall_timeout) {
-      r.reason = "compiling took longer than 120 s (a template or include that never ends?)";
+    if (p.cpu_limit || p.signal == SIGXCPU) {
+      r.reason = fmt::format(
+          "compiling took more than {:.0f} s of CPU time (a template or include that never "
+          "ends?)",
+          kCompileCpuS);
+    } else if (p.wall_timeout) {
+      r.internal_error = true;
+      r.reason = fmt::format(
+          "the compiler did not finish within {:.0f} s and used little CPU "
+          "time: the machine is overloaded or the compiler hangs",
+          spec.limits.wall_s);
     } else if (p.signal) {
       r.reason = "the compiler was stopped by " + describe_signal(p.signal) +
                  " (more than 4 GiB of memory while compiling?)";

@@ -29,6 +29,9 @@ struct Step {
   std::string harness_mode;
   double share;
   int phase = 0;
+  /// A step whose build is late (ThreadSanitizer's) runs until the phase's other steps are due
+  /// to end, but never less than this share.
+  double min_share = 0;
 };
 
 /// The default plan: explore first, alone (it runs one thread at a time and finds most bugs in
@@ -37,11 +40,11 @@ struct Step {
 /// budget of wall time after its compile, and a rejection comes as soon as one mode found it.
 std::vector<Step> plan_for(const std::string& mode) {
   if (mode == "default")
-    return {{"explore", Flavour::plain, "explore", 0.4, 0},
-            {"stress", Flavour::plain, "stress", 0.6, 1},
-            {"tsan", Flavour::tsan, "stress", 0.6, 1}};
-  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0, 0}};
-  return {{mode, Flavour::plain, mode, 1.0, 0}};
+    return {{"explore", Flavour::plain, "explore", 0.4, 0, 0.4},
+            {"stress", Flavour::plain, "stress", 0.6, 1, 0.6},
+            {"tsan", Flavour::tsan, "stress", 0.6, 1, 0.3}};
+  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0, 0, 1.0}};
+  return {{mode, Flavour::plain, mode, 1.0, 0, 1.0}};
 }
 
 /// Verdicts about what the program used, which win over what they caused (a stall after the
@@ -233,7 +236,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   for (Flavour f : flavours) {
     BuildOptions options;
     if (f != flavours.front()) {
-      options.nice = 10;
+      options.nice = 5;
       options.cancel = &verdict_known;
     }
     builds.push_back(std::async(std::launch::async, [&req, f, options] {
@@ -274,9 +277,12 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     // Side by side; the first rejection stops the others.
     std::atomic<bool> phase_decided{false};
     std::vector<std::future<JudgeResult>> runs;
+    const auto phase_start = Clock::now();
     for (const Step* step : now) {
       runs.push_back(std::async(std::launch::async, [&, step] {
         const BuildResult& build = build_of(step->flavour);
+        const double waited = std::chrono::duration<double>(Clock::now() - phase_start).count();
+        const double step_s = std::max(budget * step->min_share, budget * step->share - waited);
         if (!build.ok) {
           JudgeResult r;
           r.verdict = build.internal_error ? "internal_error" : "compile_error";
@@ -284,8 +290,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
           r.diagnostics = build.diagnostics;
           return r;
         }
-        JudgeResult r =
-            run_step(req, *step, build, seed, budget * step->share + extra_s, &phase_decided);
+        JudgeResult r = run_step(req, *step, build, seed, step_s + extra_s, &phase_decided);
         if (r.verdict != "accepted" && r.verdict != "not_applicable" && r.verdict != "cancelled")
           phase_decided = true;
         return r;
