@@ -1,7 +1,9 @@
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include "runner.hpp"
 
@@ -19,6 +21,7 @@ std::map<std::string, Runner>& runners() {
 }
 
 std::atomic<unsigned long long> progress{0};
+std::atomic<bool> quiescence_exact{false};
 
 }  // namespace
 
@@ -32,6 +35,19 @@ const Problem* registered_problem() { return problem_slot().get(); }
 void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
 
 unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }
+
+void set_quiescence_exact(bool exact) noexcept {
+  quiescence_exact.store(exact, std::memory_order_relaxed);
+}
+
+bool await_quiescence() {
+  if (!quiescence_exact.load(std::memory_order_relaxed)) return false;
+  // On virtual time this sleep ends when nothing else can run. Much longer than any timed wait a
+  // solution plausibly makes, so that those end (and their threads run) first.
+  std::this_thread::sleep_for(std::chrono::seconds(10));
+  // Still exact: the execution was not released to the real scheduler meanwhile.
+  return quiescence_exact.load(std::memory_order_relaxed);
+}
 
 void register_runner(const std::string& mode, Runner runner) { runners()[mode] = runner; }
 

@@ -51,6 +51,10 @@ const Problem* registered_problem();
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
 
+/// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
+/// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
+void set_quiescence_exact(bool exact) noexcept;
+
 }  // namespace cj
 
 #define CJ_RUNNER(mode, fn) \

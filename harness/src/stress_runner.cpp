@@ -251,6 +251,17 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         for (const auto& s : stuck_actors) first = std::min(first, s.trial);
         std::erase_if(stuck_actors, [first](const StuckActor& s) { return s.trial != first; });
         state = batch.trials[first]->stuck_state();
+        // A wrong step already seen in a trial up to the stuck one: the stall is its consequence.
+        for (int t = 0; t <= first; ++t) {
+          if (Check failure = batch.trials[t]->failure_so_far()) {
+            out.verdict = failure->verdict;
+            out.reason = failure->reason;
+            out.expected = failure->expected;
+            out.got = failure->got;
+            out.input = ordinal_case(c);
+            return out;
+          }
+        }
       }
       Outcome stuck = describe_stuck(problem, c, std::move(stuck_actors), options.stall_s, state);
       stuck.trials = out.trials;

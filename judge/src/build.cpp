@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 /// CPU seconds a compile may take; a sound submission needs one or two.
-constexpr double kCompileCpuS = 60;
+constexpr double kCompileCpuS = 120;
 
 /// What each flavour adds to the submission flags, and the harness library it links.
 struct FlavourBuild {
@@ -318,7 +318,7 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
   // CPU time bounds a compile that never ends; wall time only a compiler that hangs: a loaded
   // machine (or the lower priority of a second build) stretches the wall time of a sound one.
   spec.limits.cpu_s = kCompileCpuS;
-  spec.limits.wall_s = 20 * kCompileCpuS;
+  spec.limits.wall_s = 900;
   spec.limits.memory_bytes = std::size_t(4) << 30;
   spec.limits.output_bytes = 256 << 10;
   spec.limits.file_bytes = std::size_t(1) << 30;

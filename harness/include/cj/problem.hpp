@@ -43,6 +43,11 @@ class Trial {
   /// 0 and waits for fork 1, ..."), as one sentence, or empty. Must only read state that is safe
   /// to read concurrently (atomics).
   virtual std::string stuck_state() const { return {}; }
+  /// Called, like stuck_state(), when the trial stopped making progress: a broken property its
+  /// callbacks already saw, or nothing. A stall that follows a wrong step is usually that step's
+  /// consequence, so runners report this failure instead of the stall. Safe to call while the
+  /// trial's threads still run.
+  virtual Check failure_so_far() const { return std::nullopt; }
 };
 
 /// A problem as the runners see it. Lives for the whole process.
@@ -70,6 +75,14 @@ void register_problem(std::unique_ptr<Problem> problem);
 /// Tells the stall detector that the solution made progress (a callback ran). Recorders call it;
 /// drivers whose callbacks record nothing else call it themselves.
 void note_progress() noexcept;
+
+/// Waits until no other thread of the trial can run (each is blocked, asleep or in a timed wait),
+/// and returns true, when the runner can promise exactly that: the explore mode in executions
+/// without eager time, where a sleep ends only when nothing else can run. Everywhere else it
+/// returns false at once without waiting. A driver uses it for evidence that only an exact
+/// scheduler gives: "after it, the writer was still waiting, so this reader overtook a waiting
+/// writer", "a reader was kept out while another was reading and no writer was around".
+bool await_quiescence();
 
 }  // namespace cj
 

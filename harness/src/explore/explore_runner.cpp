@@ -124,6 +124,15 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       (void)trial.release();
       return o;
     }
+    if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
+      if (Check failure = trial->failure_so_far()) {  // the stall is its consequence
+        Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
+        o.trials = out.trials;
+        o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
+        (void)trial.release();
+        return o;
+      }
+    }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
       Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
                          strategy->name(), i);

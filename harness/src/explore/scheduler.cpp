@@ -151,6 +151,7 @@ void Scheduler::time_out(Thread& t) {
 }
 
 void Scheduler::end_execution(ExecutionResult::Kind kind) {
+  set_quiescence_exact(false);
   end_kind_ = kind;
   ended_ = true;
   current_.store(nullptr, std::memory_order_relaxed);
@@ -268,6 +269,7 @@ void Scheduler::remove_waiter(WaitQueue& q, int id) {
 void Scheduler::release_all() {
   lock();
   released_.store(true, std::memory_order_relaxed);
+  set_quiescence_exact(false);
   // Mutexes the model says are held are really unlocked: lock them on their owners' behalf so
   // that the owners' unlock calls (now forwarded) find them locked.
   for (auto& [address, m] : mutexes_)
@@ -288,6 +290,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   rng_.s = seed ^ 0x5851f42d4c957f2dULL;
   spurious_left_ = static_cast<int>(rng_.below(3));
   eager_time_ = rng_.below(2) == 0 && strategy.eager_time();
+  set_quiescence_exact(!eager_time_);
   threads_.clear();
   mutexes_.clear();
   conds_.clear();
