@@ -46,7 +46,7 @@ std::optional<fs::path> build_bench(const std::string& name, const std::vector<f
   const fs::path include = paths::harness_include;
   std::string key = name;
   for (const auto& s : sources) key += '\0' + read_file(s);
-  key += read_file(include / "cj/bench_handoff.hpp") + read_file(include / "cj/prelude.hpp");
+  key += read_file(include / "cj/bench_handoff.hpp") + read_file(include / "cj/prelude_boost.hpp");
   for (const char* f : paths::submission_flags) key += f;
   const fs::path dir = cache_root() / fmt::format("bench-{}-{:016x}", name, fnv1a(key));
   const fs::path binary = dir / "bench";
@@ -63,7 +63,7 @@ std::optional<fs::path> build_bench(const std::string& name, const std::vector<f
   spec.argv = {paths::compiler};
   for (const char* f : paths::submission_flags) spec.argv.push_back(f);
   for (const std::string& a : std::vector<std::string>{
-           "-I", include.string(), "-include", (include / "cj/prelude.hpp").string(), "-o",
+           "-I", include.string(), "-include", (include / "cj/prelude_boost.hpp").string(), "-o",
            (dir / "bench.tmp").string(), (dir / "main.cpp").string(), "-lbenchmark",
            "-lboost_thread", "-lboost_chrono", "-lpthread"})
     spec.argv.push_back(a);

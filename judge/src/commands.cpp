@@ -100,10 +100,10 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
   }
   auto run = [&](const std::string& mode, const std::string& strategy) {
     ProcessSpec spec;
-    spec.argv = {
-        b.binary.string(), "--mode", mode,     "--budget", fmt::format("{}", options.seconds),
-        "--result-fd",     "3",      "--seed", "1"};
+    spec.argv = {"--mode",      mode, "--budget", fmt::format("{}", options.seconds),
+                 "--result-fd", "3",  "--seed",   "1"};
     if (!strategy.empty()) spec.argv.insert(spec.argv.end(), {"--strategy", strategy});
+    run_binary(spec, b.binary);
     spec.result_pipe = true;
     spec.limits.wall_s = options.seconds + 20;
     ProcessResult p = run_process(spec);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -23,20 +24,36 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /// One step of a judging plan: which executable, which harness mode, what share of the budget.
+/// Steps of the same phase run side by side, each for its share of the budget in wall time.
 struct Step {
   std::string mode;  // as reported: "stress", "tsan", "explore", ...
   Flavour flavour;
   std::string harness_mode;
   double share;
+  int phase = 0;
+  /// A step whose build is late (ThreadSanitizer's) runs until the phase's other steps are due
+  /// to end, but never less than this share.
+  double min_share = 0;
 };
 
+/// The default plan: explore first, alone (it runs one thread at a time and finds most bugs in
+/// milliseconds, exactly), while the ThreadSanitizer build compiles; then stress and the
+/// ThreadSanitizer stress run side by side on the two cores. A correct answer so costs one
+/// budget of wall time after its compile, and a rejection comes as soon as one mode found it.
 std::vector<Step> plan_for(const std::string& mode) {
   if (mode == "default")
-    return {{"explore", Flavour::plain, "explore", 0.4},
-            {"stress", Flavour::plain, "stress", 0.3},
-            {"tsan", Flavour::tsan, "stress", 0.3}};
-  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0}};
-  return {{mode, Flavour::plain, mode, 1.0}};
+    return {{"explore", Flavour::plain, "explore", 0.4, 0, 0.4},
+            {"stress", Flavour::plain, "stress", 0.6, 1, 0.6},
+            {"tsan", Flavour::tsan, "stress", 0.6, 1, 0.3}};
+  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0, 0, 1.0}};
+  return {{mode, Flavour::plain, mode, 1.0, 0, 1.0}};
+}
+
+/// Verdicts about what the program used, which win over what they caused (a stall after the
+/// memory ran out is a memory_limit).
+bool is_resource_verdict(const std::string& v) {
+  return v == "memory_limit" || v == "resource_limit" || v == "output_limit" ||
+         v == "leaked_thread";
 }
 
 /// The default plan without the modes a problem's notes rule out for this submission (its text
@@ -80,24 +97,18 @@ std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const st
   return cmd;
 }
 
-JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::filesystem::path& binary,
-                     std::uint64_t seed, double budget_s) {
+JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResult& build,
+                     std::uint64_t seed, double budget_s, const std::atomic<bool>* cancel) {
   ProcessSpec spec;
-  spec.argv = {binary.string(),
-               "--mode",
-               step.harness_mode,
-               "--seed",
-               std::to_string(seed),
-               "--budget",
-               fmt::format("{}", budget_s),
-               "--result-fd",
-               "3"};
+  spec.cancel = cancel;
+  spec.argv = {"--mode",   step.harness_mode,           "--seed",      std::to_string(seed),
+               "--budget", fmt::format("{}", budget_s), "--result-fd", "3"};
   if (!req.strategy.empty()) {
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
   }
   spec.result_pipe = true;
-  spec.cwd = binary.parent_path();
+  run_binary(spec, build.binary);
   spec.limits.wall_s = budget_s + 15;
   spec.limits.cpu_s = (budget_s + 15) * 4;
   if (step.flavour == Flavour::tsan) {
@@ -113,11 +124,15 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const std::files
     r.reason = "could not start the compiled program: " + p.spawn_error;
     return r;
   }
+  if (p.cancelled) {
+    JudgeResult r;
+    r.verdict = "cancelled";  // another step of the phase decided first
+    return r;
+  }
   JudgeResult r = interpret_run(step.mode, p, spec.limits);
   if (step.flavour == Flavour::tsan) {
-    const auto abs = std::filesystem::absolute(req.submission).lexically_normal().string();
     bool raced = false;
-    for (const auto& t : parse_tsan_reports(p.output, abs, req.shown_as)) {
+    for (const auto& t : parse_tsan_reports(p.output, build.compiled_as, req.shown_as)) {
       if (t.kind == "data race" && !t.in_submission && r.verdict != "accepted") {
         // A race only inside library or harness code, met while the run was already failing
         // (threads torn down at a stall): the run's own verdict is the one to act on.
@@ -221,6 +236,21 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
         "solution must not end the process",
         p.exit_code);
   }
+  // A stall while the memory ran out is the memory's doing (page faults for gigabytes stall
+  // every thread, and filling them can take longer than the stall timer): the resource verdict
+  // wins over the symptom. A run of a sound answer stays under 60 MiB (ThreadSanitizer's
+  // included; 5 MiB without it); one that allocates without end was past 200 MiB when the
+  // stall timer fires, even on a loaded machine.
+  constexpr long kStallMemoryKb = 128L << 10;
+  if ((r.verdict == "time_limit" || r.verdict == "deadlock" || r.verdict == "livelock") &&
+      p.max_rss_kb >= kStallMemoryKb) {
+    r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
+    r.verdict = "memory_limit";
+    r.reason = fmt::format(
+        "the program stopped making progress while its memory grew to {} MiB; a solution "
+        "needs a few MiB (does it allocate without end?)",
+        p.max_rss_kb >> 10);
+  }
   if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
   return r;
 }
@@ -234,16 +264,26 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
 
   // Build every flavour the plan needs at once (the machine has two cores); a step waits only
-  // for its own flavour, so the plain runs overlap the slower ThreadSanitizer build.
+  // for its own flavour, so the plain runs overlap the slower ThreadSanitizer build. Builds after
+  // the first run at a lower priority, so they never slow the first verdict, and are stopped as
+  // soon as a verdict is known without them.
   std::vector<Flavour> flavours;
   for (const auto& s : steps)
     if (std::find(flavours.begin(), flavours.end(), s.flavour) == flavours.end())
       flavours.push_back(s.flavour);
+  std::atomic<bool> verdict_known{false};
   std::vector<std::shared_future<BuildResult>> builds;
-  for (Flavour f : flavours)
-    builds.push_back(std::async(std::launch::async, [&req, f] {
-                       return build_submission(req.problem, req.submission, req.shown_as, f);
+  for (Flavour f : flavours) {
+    BuildOptions options;
+    if (f != flavours.front()) {
+      options.nice = 5;
+      options.cancel = &verdict_known;
+    }
+    builds.push_back(std::async(std::launch::async, [&req, f, options] {
+                       return build_submission(req.problem, req.submission, req.shown_as, f,
+                                               options);
                      }).share());
+  }
   auto build_of = [&](Flavour f) -> const BuildResult& {
     return builds[std::find(flavours.begin(), flavours.end(), f) - flavours.begin()].get();
   };
@@ -259,6 +299,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.reason = b.reason;
     result.diagnostics = b.diagnostics;
     result.seed.reset();
+    verdict_known = true;
     for (auto& other : builds) other.wait();  // no build outlives the judgement
     result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
@@ -267,37 +308,85 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
 
   std::vector<std::string> modes_run;
-  for (const auto& step : steps) {
-    const BuildResult& build = build_of(step.flavour);
-    result.compile_s = std::max(result.compile_s, build.compile_s);
-    if (!build.ok) return compile_failure(build);
-    JudgeResult r = run_step(req, step, build.binary, seed, budget * step.share);
-    // A mode that does not apply to this problem (explore on the crawler): the default plan
-    // goes on without it; asked for by name, it is a usage error the learner can act on.
-    if (r.verdict == "not_applicable") {
-      if (req.mode == "default") continue;
-      r.verdict = "internal_error";
+  double carried_s = 0;  // budget a step that did not apply left to the next phase
+  for (int phase = 0; phase <= steps.back().phase; ++phase) {
+    std::vector<const Step*> now;
+    for (const auto& step : steps)
+      if (step.phase == phase) now.push_back(&step);
+    const double extra_s = carried_s;
+    carried_s = 0;
+    // Side by side; the first rejection stops the others.
+    std::atomic<bool> phase_decided{false};
+    std::vector<std::future<JudgeResult>> runs;
+    const auto phase_start = Clock::now();
+    for (const Step* step : now) {
+      runs.push_back(std::async(std::launch::async, [&, step] {
+        const BuildResult& build = build_of(step->flavour);
+        const double waited = std::chrono::duration<double>(Clock::now() - phase_start).count();
+        const double step_s = std::max(budget * step->min_share, budget * step->share - waited);
+        if (!build.ok) {
+          JudgeResult r;
+          r.verdict = build.internal_error ? "internal_error" : "compile_error";
+          r.reason = build.reason;
+          r.diagnostics = build.diagnostics;
+          return r;
+        }
+        JudgeResult r = run_step(req, *step, build, seed, step_s + extra_s, &phase_decided);
+        if (r.verdict != "accepted" && r.verdict != "not_applicable" && r.verdict != "cancelled")
+          phase_decided = true;
+        return r;
+      }));
     }
-    modes_run.push_back(step.mode);
-    result.trials += r.trials;
-    result.run_s += r.run_s;
-    result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
-    result.verdict = r.verdict;
-    result.reason = r.reason;
-    result.mode = step.mode;
-    if (r.explored) result.explored = r.explored;
-    if (r.verdict != "accepted") {
+    const JudgeResult* decided = nullptr;
+    const Step* decided_step = nullptr;
+    std::vector<JudgeResult> results;
+    for (auto& run : runs) results.push_back(run.get());
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      JudgeResult& r = results[i];
+      const Step& step = *now[i];
+      result.compile_s = std::max(result.compile_s, build_of(step.flavour).compile_s);
+      if (r.verdict == "cancelled") continue;
+      // A mode that does not apply to this problem (explore on the crawler): the default plan
+      // goes on without it; asked for by name, it is a usage error the learner can act on.
+      if (r.verdict == "not_applicable") {
+        if (req.mode == "default") {
+          carried_s += budget * step.share;
+          continue;
+        }
+        r.verdict = "internal_error";
+      }
+      modes_run.push_back(step.mode);
+      result.trials += r.trials;
+      result.run_s += r.run_s;
+      result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      if (r.explored) result.explored = r.explored;
+      if (r.verdict == "accepted") continue;
+      if (!decided || (is_resource_verdict(r.verdict) && !is_resource_verdict(decided->verdict))) {
+        decided = &r;
+        decided_step = &step;
+      }
+    }
+    if (decided && decided->verdict == "compile_error")
+      return compile_failure(build_of(decided_step->flavour));
+    if (decided) {
+      const JudgeResult& r = *decided;
+      result.verdict = r.verdict;
+      result.reason = r.reason;
+      result.mode = decided_step->mode;
       result.input = r.input;
       result.expected = r.expected;
       result.got = r.got;
       result.trace = r.trace;
       result.timeline = r.timeline;
       result.diagnostics = r.diagnostics;
-      result.replay =
-          replay_command(req, seed, step.mode, r.strategy.empty() ? req.strategy : r.strategy);
+      result.replay = replay_command(req, seed, decided_step->mode,
+                                     r.strategy.empty() ? req.strategy : r.strategy);
       break;
     }
+    if (!modes_run.empty()) result.verdict = "accepted";
   }
+  verdict_known = true;  // a build still running is not needed any more
+  for (auto& b : builds) b.wait();
   if (result.verdict == "accepted") {
     std::string joined;
     for (const auto& m : modes_run) joined += (joined.empty() ? "" : "+") + m;

@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <memory>
 
 #include "sandbox.hpp"
 
@@ -24,6 +25,9 @@ namespace cj {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+/// What the status pipe carries instead of a wait status when bind i could not be made.
+constexpr int kBindFailed = 0x7f000000;
 
 /// Everything the child side needs, prepared before fork: after it, only system calls.
 struct ChildPlan {
@@ -36,6 +40,13 @@ struct ChildPlan {
   gid_t gid = 0;
   std::string uid_map, gid_map;  // for a user namespace
   std::vector<const char*> cgroup_procs;
+  struct BindPlan {
+    const char* host;
+    const char* inside;
+    bool writable;
+  };
+  std::vector<BindPlan> binds;
+  int nice = 0;
   bool nproc_rlimit = false;
   const Limits* limits = nullptr;
   int out = -1, res = -1, status = -1;  // write ends
@@ -75,6 +86,8 @@ void send_status(int fd, int status) {
   if (l.file_bytes) set_limit(RLIMIT_FSIZE, l.file_bytes);
   if (l.open_files) set_limit(RLIMIT_NOFILE, l.open_files);
   if (p.nproc_rlimit && l.processes) set_limit(RLIMIT_NPROC, l.processes);
+  if (p.nice > 0) setpriority(PRIO_PROCESS, 0, p.nice);
+  umask(022);  // what a compiler writes must be readable by the run that follows
   if (p.switch_user) {
     if (setgroups(0, nullptr) != 0 || setresgid(p.gid, p.gid, p.gid) != 0 ||
         setresuid(p.uid, p.uid, p.uid) != 0)
@@ -91,9 +104,58 @@ void send_status(int fd, int status) {
   _exit(127);
 }
 
-/// A read-only view of the whole file system, except private scratch folders and (for a
-/// compiler) the working folder. Failures leave the view as it was: permissions still apply.
-void confine_file_system(const ChildPlan& p) {
+/// mkdir -p for a path in the view (runs as root in the child's own mount namespace).
+bool make_path(const char* path, bool directory) {
+  char buf[4096];
+  const std::size_t n = strlen(path);
+  if (n >= sizeof buf) return false;
+  memcpy(buf, path, n + 1);
+  for (char* s = buf + 1; *s; ++s) {
+    if (*s != '/') continue;
+    *s = 0;
+    if (mkdir(buf, 0755) != 0 && errno != EEXIST) return false;
+    *s = '/';
+  }
+  if (directory) return mkdir(buf, 0755) == 0 || errno == EEXIST;
+  int fd = open(buf, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  close(fd);
+  return true;
+}
+
+/// Shows each bind's host path at its place in the view: a private tmpfs over /tmp. The host
+/// paths are opened first, as root, so folders closed to the sandbox user and paths under /tmp
+/// itself both work. Returns the index of the first bind that failed, or -1.
+int make_binds(const ChildPlan& p, const std::vector<int>& fds) {
+  if (p.binds.empty()) return -1;
+  if (mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") != 0) return 0;
+  for (std::size_t i = 0; i < p.binds.size(); ++i) {
+    const auto& b = p.binds[i];
+    struct stat st {};
+    if (fds[i] < 0 || fstat(fds[i], &st) != 0 || !make_path(b.inside, S_ISDIR(st.st_mode)))
+      return static_cast<int>(i);
+    char source[64];
+    snprintf(source, sizeof source, "/proc/self/fd/%d", fds[i]);
+    if (mount(source, b.inside, nullptr, MS_BIND, nullptr) != 0) return static_cast<int>(i);
+    mount_attr attr{};
+    if (b.writable)
+      attr.attr_clr = MOUNT_ATTR_RDONLY;
+    else
+      attr.attr_set = MOUNT_ATTR_RDONLY;
+    attr.attr_set |= MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV;
+    if (mount_setattr(AT_FDCWD, b.inside, 0, &attr, sizeof attr) != 0) return static_cast<int>(i);
+  }
+  // Only the binds: nothing else may be created in the view.
+  mount(nullptr, "/tmp", nullptr, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, nullptr);
+  return -1;
+}
+
+/// A read-only view of the whole file system, except private scratch folders, the writable
+/// binds and (for a compiler without binds) the working folder. Failures other than a bind's
+/// leave the view as it was: permissions still apply. Returns the failed bind's index or -1.
+int confine_file_system(const ChildPlan& p) {
+  std::vector<int> fds;
+  for (const auto& b : p.binds) fds.push_back(open(b.host, O_PATH | O_CLOEXEC));
   mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr);
   mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr);
   mount_attr ro{};
@@ -101,18 +163,31 @@ void confine_file_system(const ChildPlan& p) {
   mount_setattr(AT_FDCWD, "/", AT_RECURSIVE, &ro, sizeof ro);
   mount("tmpfs", "/var/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=256m,mode=1777");
   mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777");
-  if (p.cwd && p.cwd_writable && mount(p.cwd, p.cwd, nullptr, MS_BIND, nullptr) == 0) {
+  if (p.binds.empty() && p.cwd && p.cwd_writable &&
+      mount(p.cwd, p.cwd, nullptr, MS_BIND, nullptr) == 0) {
     mount_attr rw{};
     rw.attr_clr = MOUNT_ATTR_RDONLY;
     mount_setattr(AT_FDCWD, p.cwd, 0, &rw, sizeof rw);
   }
+  const int failed = make_binds(p, fds);
+  for (int fd : fds)
+    if (fd >= 0) close(fd);
+  return failed;
 }
 
 /// PID 1 of the run's PID namespace: starts the program, reaps everything, reports the
 /// program's status, and by exiting makes the kernel kill whatever the program left behind.
 [[noreturn]] void run_init(const ChildPlan& p, int namespaces) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (namespaces & CLONE_NEWNS) confine_file_system(p);
+  if (namespaces & CLONE_NEWNS) {
+    if (const int failed = confine_file_system(p); failed >= 0) {
+      send_status(p.status, kBindFailed | failed);
+      _exit(0);
+    }
+  } else if (!p.binds.empty()) {
+    send_status(p.status, kBindFailed);
+    _exit(0);
+  }
   pid_t program = fork();
   if (program < 0) _exit(124);
   if (program == 0) exec_program(p, namespaces);
@@ -166,6 +241,10 @@ void sweep_descendants() {
     write_file("/proc/self/gid_map", p.gid_map.c_str(), p.gid_map.size());
   }
   const bool pid_ns = namespaces & CLONE_NEWPID;
+  if (!pid_ns && !p.binds.empty()) {
+    send_status(p.status, kBindFailed);
+    _exit(0);
+  }
   if (!pid_ns) prctl(PR_SET_CHILD_SUBREAPER, 1);
   pid_t child = fork();
   if (child < 0) _exit(124);
@@ -223,6 +302,8 @@ class LentFolder {
 
 }  // namespace
 
+bool binds_supported() { return sandbox::support().namespaces & CLONE_NEWNS; }
+
 ProcessResult run_process(const ProcessSpec& spec) {
   ProcessResult r;
   const sandbox::Support& sb = sandbox::support();
@@ -262,6 +343,12 @@ ProcessResult run_process(const ProcessSpec& spec) {
   plan.res = res[1];
   plan.status = st[1];
   plan.judge = getpid();
+  std::vector<std::string> bind_hosts;
+  for (const auto& b : spec.binds) bind_hosts.push_back(b.host.string());
+  for (std::size_t i = 0; i < spec.binds.size(); ++i)
+    plan.binds.push_back(
+        {bind_hosts[i].c_str(), spec.binds[i].inside.c_str(), spec.binds[i].writable});
+  plan.nice = spec.nice;
 
   const std::size_t resident = limits.resident_bytes ? limits.resident_bytes
                                : limits.memory_bytes ? limits.memory_bytes + (512ULL << 20)
@@ -269,8 +356,12 @@ ProcessResult run_process(const ProcessSpec& spec) {
   sandbox::RunCgroups cgroups(resident, limits.processes);
   for (const auto& p : cgroups.procs_files()) plan.cgroup_procs.push_back(p.c_str());
   plan.nproc_rlimit = sb.root && !cgroups.limits_processes();
-  std::optional<LentFolder> lent;
-  if (plan.switch_user && plan.cwd_writable) lent.emplace(spec.cwd, sb.uid, sb.gid);
+  std::vector<std::unique_ptr<LentFolder>> lent;
+  if (plan.switch_user && spec.binds.empty() && plan.cwd_writable)
+    lent.push_back(std::make_unique<LentFolder>(spec.cwd, sb.uid, sb.gid));
+  for (const auto& b : spec.binds)
+    if (plan.switch_user && b.writable)
+      lent.push_back(std::make_unique<LentFolder>(b.host, sb.uid, sb.gid));
   r.isolation = sandbox::describe(sb, plan.namespaces);
 
   const auto start = Clock::now();
@@ -325,6 +416,10 @@ ProcessResult run_process(const ProcessSpec& spec) {
       r.wall_timeout = true;
       kill_all();
     }
+    if (!exited && spec.cancel && !r.cancelled && spec.cancel->load()) {
+      r.cancelled = true;
+      kill_all();
+    }
     if (!exited && limits.cpu_s > 0 && !r.cpu_limit && cgroups.cpu_s() > limits.cpu_s) {
       r.cpu_limit = true;
       kill_all();
@@ -349,6 +444,17 @@ ProcessResult run_process(const ProcessSpec& spec) {
   int status = 0;
   if (status_bytes.size() == sizeof status) {
     std::memcpy(&status, status_bytes.data(), sizeof status);
+    if ((status & kBindFailed) == kBindFailed) {
+      const std::size_t i = status & 0xffff;
+      r.spawn_error =
+          !binds_supported() ? "this machine gives the sandbox no mount namespace, so it cannot "
+                               "show the program the files it needs"
+          : i < spec.binds.size()
+              ? "the sandbox could not show " + spec.binds[i].host.string() + " to the program"
+              : "the sandbox could not set up the program's view of the file system";
+      r.started = false;
+      return r;
+    }
   } else if (WIFEXITED(supervisor_status) && WEXITSTATUS(supervisor_status) >= 124 &&
              !r.wall_timeout && !r.output_limit && !r.cpu_limit) {
     r.spawn_error = "the sandbox could not start the program (status " +

@@ -9,6 +9,7 @@
 // judge and the program sits an expendable supervisor, so the program cannot reach the judge.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -30,16 +31,35 @@ struct Limits {
   std::size_t resident_bytes = 0;
 };
 
+/// A host file or folder shown to the child at a fixed path of its own (`inside`, under
+/// kSandboxView). The host path may sit in folders the sandbox user cannot enter (a clone in a
+/// mode-700 home): the judge opens it before the child drops its privileges. Needs the child's
+/// own mount namespace (binds_supported()).
+struct Bind {
+  std::filesystem::path host;
+  std::string inside;
+  bool writable = false;  // a writable folder is lent to the sandbox user for the run
+};
+
+/// Where binds appear inside the sandbox: a private tmpfs over /tmp that holds nothing else.
+inline constexpr const char* kSandboxView = "/tmp/cj";
+
+/// True when children get their own mount namespace, so Bind works.
+bool binds_supported();
+
 struct ProcessSpec {
-  std::vector<std::string> argv;
-  std::vector<std::string> env;  // "NAME=value" added to a minimal environment
-  std::filesystem::path cwd;     // empty: inherit
+  std::vector<std::string> argv;  // argv[0] is a path as the child sees it
+  std::vector<std::string> env;   // "NAME=value" added to a minimal environment
+  std::filesystem::path cwd;      // empty: inherit
   Limits limits;
   bool result_pipe = false;  // give the child a pipe on descriptor 3 for its result line
   // May the child write in cwd? Unset: yes for a tool (a compiler writes its output there), no
   // for a program with a result pipe (a submission never needs to).
   std::optional<bool> cwd_writable;
   bool network = false;  // leave the network reachable
+  std::vector<Bind> binds;
+  int nice = 0;                               // scheduling priority of the child (0..19)
+  const std::atomic<bool>* cancel = nullptr;  // once true, the child's tree is killed
 };
 
 struct ProcessResult {
@@ -52,6 +72,7 @@ struct ProcessResult {
   bool cpu_limit = false;      // the tree used more than limits.cpu_s of CPU time (killed)
   bool memory_limit = false;   // the cgroup's memory limit was hit (the kernel killed a process)
   bool process_limit = false;  // a fork or thread creation failed at limits.processes
+  bool cancelled = false;      // killed because ProcessSpec::cancel became true
   std::string output;          // stdout and stderr, interleaved, at most output_bytes
   std::string result;          // what it wrote on descriptor 3
   double wall_s = 0;

@@ -165,3 +165,17 @@ TEST(TsanReport, AnAccessHeadingThatNamesHeldMutexesStillFindsTheLearnersFrame) 
   EXPECT_NE(reports[0].summary.find("reads in Q::dequeue() at sub.cpp:26"), std::string::npos);
   EXPECT_NE(reports[0].summary.find("writes in Q::enqueue() at sub.cpp:18"), std::string::npos);
 }
+
+TEST(InterpretRun, AStallWhileMemoryGrewToGigabytesIsAMemoryLimit) {
+  cj::ProcessResult p;
+  p.started = true;
+  p.exit_code = 0;
+  p.result = R"({"verdict":"time_limit","reason":"no progress for 1 s"})";
+  p.max_rss_kb = 3L << 20;
+  auto r = cj::interpret_run("stress", p, cj::Limits{});
+  EXPECT_EQ(r.verdict, "memory_limit");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings.back().kind, "time_limit");
+  p.max_rss_kb = 64 << 10;  // a stall in a small program stays what it is
+  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "time_limit");
+}

@@ -180,6 +180,20 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       if (r.kind != Kind::finished) (void)trial.release();
       return o;
     }
+    if ((r.kind == Kind::deadlock || r.kind == Kind::livelock) && r.actors_returned &&
+        !r.leaked.empty()) {
+      // Stress mode sees the same as a thread left running after the trial: one verdict for it.
+      Outcome o = failed("leaked_thread",
+                         "every method returned, but " + r.leaked +
+                             ", a thread the solution started, never ended (" +
+                             (r.kind == Kind::deadlock ? "it stayed blocked" : "it kept looping") +
+                             "); a solution must not leave threads running",
+                         c, strategy->name(), i);
+      o.trials = out.trials;
+      o.trace = std::move(r.trace);
+      (void)trial.release();
+      return o;
+    }
     if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
       if (Check failure = trial->failure_so_far()) {  // the stall is its consequence
         Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);

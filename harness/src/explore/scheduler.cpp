@@ -369,6 +369,12 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
     return r;
   }
   r.kind = end_kind_;
+  r.actors_returned = true;
+  for (auto& t : threads_) {
+    const bool done = t->finished.load(std::memory_order_relaxed);
+    if (t->actor >= 0 && !done) r.actors_returned = false;
+    if (t->actor < 0 && !done && r.leaked.empty()) r.leaked = thread_name(t->id);
+  }
   for (auto& t : threads_)
     if (!t->error.empty() && r.error.empty()) r.error = thread_name(t->id) + ": " + t->error;
   if (r.kind == ExecutionResult::Kind::deadlock) {

@@ -139,6 +139,10 @@ struct ExecutionResult {
   std::vector<std::string> trace;
   std::string error;  // first exception that escaped an actor ("second(): ...")
   std::uint64_t steps = 0;
+  /// Every actor's method had returned: what was left stuck or looping is a thread the solution
+  /// started (a leaked thread, whatever it was doing).
+  bool actors_returned = false;
+  std::string leaked;  // the first such thread's name, when actors_returned
 };
 
 class Scheduler {
