@@ -50,6 +50,10 @@ Catalog Catalog::load(const std::filesystem::path& problems_dir) {
         throw std::runtime_error("unknown collection \"" + p.collection + "\"");
       p.class_name = j.value("class", "");
       p.link = j.value("link", std::vector<std::string>{});
+      for (const auto& m : j.value("modes", nlohmann::json::array()))
+        p.modes.push_back({m.at("uses").get<std::string>(),
+                           m.at("skip").get<std::vector<std::string>>(),
+                           m.at("why").get<std::string>()});
       p.budget_s = j.value("budget_s", 2.0);
     } catch (const std::exception& e) {
       throw std::runtime_error(meta.string() + ": " + e.what());

@@ -17,6 +17,14 @@ struct Collection {
 /// Every collection, in the order `cj list` shows them. problem.json must name one of these.
 const std::vector<Collection>& collections();
 
+/// A submission that uses a library some modes cannot follow is judged without those modes
+/// (ThreadSanitizer and the explorer do not see Boost.Fiber's stack switches and spinlocks).
+struct ModeNote {
+  std::string uses;               // text whose presence in the submission applies the note
+  std::vector<std::string> skip;  // modes the default plan leaves out, e.g. "tsan"
+  std::string why;                // one sentence, shown by `cj show` and as a finding
+};
+
 struct ProblemInfo {
   int number = 0;  // LeetCode's number; 0 for cj's own problems (found by slug only)
   std::string slug;
@@ -27,6 +35,7 @@ struct ProblemInfo {
   std::string class_name;
   /// Extra libraries the driver links against (without "-l"), e.g. "boost_fiber".
   std::vector<std::string> link;
+  std::vector<ModeNote> modes;  // from problem.json "modes"
   double budget_s = 2.0;
   std::filesystem::path dir;
 

@@ -43,6 +43,12 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
     std::cerr << "cj: " << problem.statement().string() << " is missing\n";
     return 3;
   }
+  for (const auto& m : problem.modes) {
+    std::string skipped;
+    for (const auto& s : m.skip) skipped += (skipped.empty() ? "" : ", ") + s;
+    out << fmt::format("\nNote: a submission that uses `{}` is judged without {}: {}\n", m.uses,
+                       skipped, m.why);
+  }
   out << "\n## Stub\n\n```cpp\n";
   copy_file_to(problem.stub(), out);
   out << "```\n";

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -35,6 +37,34 @@ std::vector<Step> plan_for(const std::string& mode) {
             {"tsan", Flavour::tsan, "stress", 0.3}};
   if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0}};
   return {{mode, Flavour::plain, mode, 1.0}};
+}
+
+/// The default plan without the modes a problem's notes rule out for this submission (its text
+/// uses a library those modes cannot follow); the remaining steps share the whole budget. Each
+/// note that applied becomes a finding, so the report says which modes judged the answer.
+std::vector<Step> apply_mode_notes(std::vector<Step> steps, const JudgeRequest& req,
+                                   std::vector<JudgeFinding>& findings) {
+  std::ifstream in(req.submission, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& note : req.problem.modes) {
+    if (text.find(note.uses) == std::string::npos) continue;
+    std::vector<Step> kept;
+    std::string left_out;
+    for (const auto& step : steps) {
+      if (std::find(note.skip.begin(), note.skip.end(), step.mode) == note.skip.end())
+        kept.push_back(step);
+      else
+        left_out += (left_out.empty() ? "" : ", ") + step.mode;
+    }
+    if (left_out.empty() || kept.empty()) continue;  // a note never leaves nothing to run
+    findings.push_back({"mode_skipped", "not judged in " + left_out + " because it uses " +
+                                            note.uses + ": " + note.why});
+    steps = kept;
+  }
+  double total = 0;
+  for (const auto& step : steps) total += step.share;
+  for (auto& step : steps) step.share /= total;
+  return steps;
 }
 
 std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const std::string& mode,
@@ -189,7 +219,9 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
 
 JudgeResult judge_submission(const JudgeRequest& req) {
   const auto start = Clock::now();
-  const std::vector<Step> steps = plan_for(req.mode);
+  std::vector<JudgeFinding> notes;
+  const std::vector<Step> steps =
+      req.mode == "default" ? apply_mode_notes(plan_for(req.mode), req, notes) : plan_for(req.mode);
   const double budget = req.budget_s.value_or(req.problem.budget_s);
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
 
@@ -212,6 +244,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   result.problem = req.problem.slug;
   result.submission = req.shown_as;
   result.seed = seed;
+  result.findings = notes;
   auto compile_failure = [&](const BuildResult& b) {
     result.verdict = b.internal_error ? "internal_error" : "compile_error";
     result.mode = req.mode;
