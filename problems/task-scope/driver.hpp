@@ -1,12 +1,12 @@
 // task-scope: one actor opens a TaskScope, spawns the driver's tasks, and joins it. Every task
 // records when it starts, when it ends and whether it saw a stop request, in state shared with
 // the trial (a task the scope left running may outlive the trial). The checker reads that state
-// at the moment join returned: the exception join threw, tasks still running (leaked_thread),
-// siblings that were never cancelled.
+// at the moment join returned: the exception join threw, tasks still running (leaked_thread);
+// a sibling that is never cancelled keeps waiting, which stuck_state() explains.
 #include <atomic>
 #include <condition_variable>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "cj/harness.hpp"
@@ -28,15 +28,18 @@ struct ScopeLog {
 
 enum class Role { quick, fail, wait, wait_then_throw, nested };
 
-/// Task `i`'s body. nested opens an inner scope of tasks inner.. (see Scenario).
+/// What a task does. quick: sleeps 1 ms; fail: sleeps 2 ms and throws; wait: blocks until its
+/// token is stopped; wait_then_throw: the same, then throws; nested: opens a scope of its own.
+/// One scenario is one trial: the owner spawns `roles`, a nested task spawns `inner`, and the
+/// owner calls join() or join_for().
 struct Scenario {
   std::string name;
-  std::vector<Role> roles;   // outer tasks
-  std::vector<Role> inner;   // tasks of the scope a nested task opens (indices after roles)
-  int join_for_ms = -1;      // -1: join(); else join_for(this)
-  std::string expect_error;  // what join must rethrow, "" for nothing
-  bool expect_true = true;   // join_for's result
-  bool all_must_run = false; // no cancellation: every task runs to the end
+  std::vector<Role> roles;    // outer tasks
+  std::vector<Role> inner;    // tasks of the scope a nested task opens (indices after roles)
+  int join_for_ms = -1;       // -1: join(); else join_for(this)
+  std::string expect_error;   // what join must rethrow, "" for nothing
+  bool expect_true = true;    // join_for's result
+  bool all_must_run = false;  // no cancellation: every task runs to the end
   int total() const { return static_cast<int>(roles.size() + inner.size()); }
 };
 
@@ -105,7 +108,12 @@ inline std::function<void(std::stop_token)> make_task(std::shared_ptr<ScopeLog> 
 inline const std::vector<Scenario>& scenarios() {
   using R = Role;
   static const std::vector<Scenario> all = {
-      {"all tasks succeed", {R::quick, R::quick, R::quick, R::quick, R::quick}, {}, -1, "", true,
+      {"all tasks succeed",
+       {R::quick, R::quick, R::quick, R::quick, R::quick},
+       {},
+       -1,
+       "",
+       true,
        true},
       {"task 0 fails; its siblings wait for a stop request",
        {R::fail, R::wait, R::wait, R::wait},
@@ -142,8 +150,7 @@ inline const std::vector<Scenario>& scenarios() {
 
 class ScopeTrial final : public Trial {
  public:
-  explicit ScopeTrial(const Scenario& s)
-      : s_(s), log_(std::make_shared<ScopeLog>(s.total())) {}
+  explicit ScopeTrial(const Scenario& s) : s_(s), log_(std::make_shared<ScopeLog>(s.total())) {}
 
   void run(int) override {
     // The scope outlives the try block, so that the snapshot sees what join left running, not
