@@ -21,6 +21,8 @@ std::map<std::string, Runner>& runners() {
 }
 
 std::atomic<unsigned long long> progress{0};
+std::atomic<bool> controlled{false};
+
 std::atomic<bool> quiescence_exact{false};
 
 }  // namespace
@@ -35,6 +37,10 @@ const Problem* registered_problem() { return problem_slot().get(); }
 void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
 
 unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }
+
+bool one_thread_at_a_time() noexcept { return controlled.load(std::memory_order_relaxed); }
+
+void set_one_thread_at_a_time(bool on) noexcept { controlled.store(on, std::memory_order_relaxed); }
 
 void set_quiescence_exact(bool exact) noexcept {
   quiescence_exact.store(exact, std::memory_order_relaxed);

@@ -21,6 +21,7 @@ bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
                       {"run_s", run_s},       {"mode", options.mode},   {"seed", options.seed},
                       {"input", o.input},     {"expected", o.expected}, {"got", o.got},
                       {"findings", findings}, {"trace", o.trace},       {"strategy", o.strategy}};
+  if (!o.timeline.empty()) j["timeline"] = nlohmann::json::parse(o.timeline, nullptr, false);
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const char* p = line.data();
   std::size_t left = line.size();

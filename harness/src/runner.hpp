@@ -35,6 +35,8 @@ struct Outcome {
   std::vector<Finding> findings;
   /// Explore: the failing schedule, one readable line per step.
   std::vector<std::string> trace;
+  /// Explore: the failing execution as a JSON object for a picture (empty: none).
+  std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
 };
@@ -50,6 +52,9 @@ const Problem* registered_problem();
 
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
+
+/// Set by a controlled runner for as long as it runs trials (see one_thread_at_a_time()).
+void set_one_thread_at_a_time(bool on) noexcept;
 
 /// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
 /// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.

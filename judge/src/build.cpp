@@ -157,7 +157,10 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
   for (const auto& lib : problem.link) spec.argv.push_back("-l" + lib);
   spec.cwd = work;
-  spec.limits.wall_s = 120;
+  // The compiler's own CPU time decides: on a loaded machine a plain compile can take minutes of
+  // wall time, and that must never turn a correct answer into a compile error.
+  spec.limits.cpu_s = 120;
+  spec.limits.wall_s = 900;
   spec.limits.memory_bytes = std::size_t(4) << 30;
   spec.limits.output_bytes = 256 << 10;
   spec.limits.file_bytes = std::size_t(1) << 30;
@@ -170,8 +173,10 @@ BuildResult build_submission(const ProblemInfo& problem, const std::filesystem::
   }
   if (p.exit_code != 0) {
     std::filesystem::remove_all(work, ec);
-    if (p.wall_timeout) {
-      r.reason = "compiling took longer than 120 s (a template or include that never ends?)";
+    if (p.cpu_limit || p.wall_timeout) {
+      r.reason =
+          "compiling took more than 120 s of CPU time (a template or include that never "
+          "ends?)";
     } else if (p.signal) {
       r.reason = "the compiler was stopped by " + describe_signal(p.signal) +
                  " (more than 4 GiB of memory while compiling?)";

@@ -8,7 +8,9 @@
 
 #include "build.hpp"
 #include "cj_paths.hpp"
+#include "hints.hpp"
 #include "process.hpp"
+#include "progress.hpp"
 
 namespace cj {
 namespace {
@@ -23,6 +25,7 @@ bool copy_file_to(const std::filesystem::path& from, std::ostream& out) {
 }  // namespace
 
 int cmd_list(const Catalog& catalog, std::ostream& out) {
+  const auto progress = ProgressStore::open_default().all();
   bool first = true;
   for (const auto& c : collections()) {
     bool heading = false;
@@ -31,8 +34,10 @@ int cmd_list(const Catalog& catalog, std::ostream& out) {
       if (!heading) out << (first ? "" : "\n") << c.title << "\n";
       heading = true;
       first = false;
-      out << fmt::format("{:>5}  {:<40} {:<7} {}\n", p.number ? std::to_string(p.number) : "",
-                         p.slug, p.difficulty, p.title);
+      std::string done;
+      if (auto it = progress.find(p.slug); it != progress.end()) done = describe(it->second);
+      out << fmt::format("{:>5}  {:<40} {:<7} {}{}\n", p.number ? std::to_string(p.number) : "",
+                         p.slug, p.difficulty, p.title, done.empty() ? "" : "  [" + done + "]");
     }
   }
   return 0;
@@ -52,6 +57,11 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
   out << "\n## Stub\n\n```cpp\n";
   copy_file_to(problem.stub(), out);
   out << "```\n";
+  if (const auto hints = load_hints(problem.hints()); !hints.empty())
+    out << fmt::format(
+        "\n## Hints\n\n{} hints, from gentle to almost the answer: `cj watch {} FILE` shows them "
+        "one at a time (press h), and so does the problem's page in `cj serve`.\n",
+        hints.size(), problem.label());
   if (std::filesystem::exists(problem.dir / "bench.hpp"))
     out << fmt::format(
         "\nWhat each reference solution's hand-off costs on this machine, beside its raw "

@@ -7,6 +7,9 @@
 #include <iostream>
 #include <map>
 
+#include "html_page.hpp"
+#include "timeline_svg.hpp"
+
 namespace cj {
 namespace {
 
@@ -188,6 +191,8 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
          "span{margin-right:.6em}code,pre{font-family:ui-monospace,monospace;font-size:.85em}\n"
          "pre{background:#f6f8fa;padding:.6em;overflow-x:auto;white-space:pre-wrap}\n"
          "details summary{cursor:pointer;color:#0969da}td:last-child{white-space:nowrap}\n"
+         ".timeline .svg{overflow-x:auto;max-width:75vw;border:1px solid #d0d7de}\n"
+         ".note{color:#656d76;font-style:italic;font-size:.9em}\n"
       << "</style></head><body>\n";
   out << "<h1>"
       << xml_escape(fmt::format("cj grade: {} ({} files, mode {})", batch.problem,
@@ -215,6 +220,14 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
     const std::string d = details_text(r);
     if (!d.empty())
       out << "<details><summary>details</summary><pre>" << xml_escape(d) << "</pre></details>";
+    if (auto t = r.find("timeline"); t != r.end() && t->is_object()) {
+      if (const std::string svg = timeline_svg(*t); !svg.empty())
+        out << "<details class=\"timeline\"><summary>timeline of the failing schedule</summary>"
+               "<div class=\"svg\">"
+            << svg << "</div></details>";
+    } else if (const std::string note = no_timeline_note(r); !note.empty()) {
+      out << "<p class=\"note\">" << xml_escape(note) << "</p>";
+    }
     out << fmt::format("</td><td>{:.1f} s</td></tr>\n", num(r, "elapsed_s"));
   }
   out << "</table>\n</body></html>\n";

@@ -176,6 +176,7 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
       r.findings.push_back({f.value("kind", ""), f.value("message", "")});
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
     r.strategy = j.value("strategy", "");
+    if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
     if (r.verdict == "runtime_error" && r.reason.find("bad_alloc") != std::string::npos) {
       r.verdict = "memory_limit";
       r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
@@ -282,6 +283,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.expected = r.expected;
       result.got = r.got;
       result.trace = r.trace;
+      result.timeline = r.timeline;
       result.diagnostics = r.diagnostics;
       result.replay =
           replay_command(req, seed, step.mode, r.strategy.empty() ? req.strategy : r.strategy);

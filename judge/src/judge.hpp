@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,9 @@ struct JudgeResult {
   std::vector<JudgeFinding> findings;
   std::string input, expected, got;
   std::vector<std::string> trace;
+  /// Explore: the failing execution for a picture (harness/src/explore/timeline.cpp); null
+  /// when the failure has none (found by stress or tsan, or a compile error).
+  nlohmann::json timeline;
   std::string strategy;     // explore: the strategy that found the failure (for the replay)
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };

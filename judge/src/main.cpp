@@ -11,8 +11,11 @@
 #include "catalog.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
+#include "html_page.hpp"
 #include "judge.hpp"
 #include "report.hpp"
+#include "serve.hpp"
+#include "watch.hpp"
 
 namespace {
 
@@ -45,6 +48,9 @@ int main(int argc, char** argv) {
   judge->add_option("PROBLEM", problem_key, "slug or number")->required();
   judge->add_option("FILE", file, "the submission")->required();
   judge->add_flag("--json", json, "print one JSON object");
+  std::string html_out;
+  judge->add_option("--html", html_out,
+                    "also write a self-contained page (verdict, timeline, trace, replay)");
   auto* seed_opt = judge->add_option("--seed", seed, "seed for the run (replays a failure)");
   auto* budget_opt = judge->add_option("--budget", budget, "seconds of running, compile excluded")
                          ->check(CLI::Range(0.01, 3600.0));
@@ -87,6 +93,33 @@ int main(int argc, char** argv) {
   merge->add_option("--gradescope", merge_reports.gradescope, "write Gradescope results.json");
   merge->add_option("--html", merge_reports.html, "write a self-contained HTML report");
 
+  cj::WatchOptions watch_options;
+  double interview = 0, watch_budget = 0;
+  auto* watch = app.add_subcommand(
+      "watch", "Judge FILE on every save (writes the stub if missing); h: next hint, q: quit");
+  watch->add_option("PROBLEM", problem_key, "slug or number")->required();
+  watch->add_option("FILE", watch_options.file, "your solution")->required();
+  auto* interview_opt = watch->add_option("--interview", interview, "count down MINUTES")
+                            ->check(CLI::Range(0.1, 600.0));
+  auto* watch_budget_opt =
+      watch->add_option("--budget", watch_budget, "seconds of running per judgement")
+          ->check(CLI::Range(0.01, 3600.0));
+  watch->add_option("--mode", watch_options.mode, "judge mode")
+      ->check(CLI::IsMember(cj::judge_modes()));
+
+  cj::ServeOptions serve_options;
+  std::string serve_dir = ".";
+  double serve_budget = 0;
+  auto* serve = app.add_subcommand("serve", "A local practice page on 127.0.0.1");
+  serve->add_option("--port", serve_options.port, "port (0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--dir", serve_dir, "folder of your solutions (PROBLEM.cpp)");
+  auto* serve_budget_opt =
+      serve->add_option("--budget", serve_budget, "seconds of running per judgement")
+          ->check(CLI::Range(0.01, 3600.0));
+  serve->add_option("--mode", serve_options.mode, "judge mode")
+      ->check(CLI::IsMember(cj::judge_modes()));
+
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
   bench->add_option("--seconds", bench_options.seconds, "seconds per measurement");
@@ -114,6 +147,13 @@ int main(int argc, char** argv) {
     if (*list) return cj::cmd_list(catalog, std::cout);
     if (*primitives) return cj::cmd_bench_primitives(catalog, primitive_options, std::cout);
     if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
+    if (*serve) {
+      if (!std::filesystem::is_directory(serve_dir))
+        return usage_error("no such folder: " + serve_dir);
+      serve_options.dir = serve_dir;
+      if (*serve_budget_opt) serve_options.budget_s = serve_budget;
+      return cj::cmd_serve(catalog, serve_options, std::cout);
+    }
     if (*merge) return cj::cmd_merge(merge_states, merge_reports, std::cout);
 
     auto problem = catalog.find(problem_key);
@@ -121,6 +161,11 @@ int main(int argc, char** argv) {
       return usage_error("unknown problem '" + problem_key + "'; `cj list` shows the problems");
     if (*show) return cj::cmd_show(*problem, std::cout);
     if (*make) return cj::cmd_new(*problem, file, std::cout);
+    if (*watch) {
+      if (*interview_opt) watch_options.interview_minutes = interview;
+      if (*watch_budget_opt) watch_options.budget_s = watch_budget;
+      return cj::cmd_watch(*problem, watch_options, std::cout);
+    }
     if (*grade) {
       if (*grade_budget_opt) grade_options.budget_s = grade_budget;
       if (*grade_seed_opt) grade_options.seed = grade_seed;
@@ -134,6 +179,11 @@ int main(int argc, char** argv) {
     if (*seed_opt) req.seed = seed;
     if (*budget_opt) req.budget_s = budget;
     cj::JudgeResult r = cj::judge_submission(req);
+    if (!html_out.empty()) {
+      std::ofstream page(html_out);
+      cj::write_result_page(page, cj::to_json(r));
+      if (!page) std::cerr << "cj: cannot write " << html_out << "\n";
+    }
     if (json)
       std::cout << cj::to_json(r).dump(2) << std::endl;
     else

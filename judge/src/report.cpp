@@ -39,6 +39,7 @@ nlohmann::json to_json(const JudgeResult& r) {
     j["got"] = r.got;
   }
   if (!r.trace.empty()) j["trace"] = r.trace;
+  if (r.timeline.is_object()) j["timeline"] = r.timeline;
   if (!r.diagnostics.empty()) j["diagnostics"] = r.diagnostics;
   return j;
 }

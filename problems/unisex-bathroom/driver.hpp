@@ -2,7 +2,12 @@
 // and men, all sharing one UnisexBathroom of `capacity` places. useBathroom() logs the person
 // going in, stays inside for a moment (so that someone let in wrongly overlaps), and logs them
 // coming out. The checker replays the log: never a woman and a man inside together, never more
-// than `capacity` inside, and everyone goes in exactly once.
+// than `capacity` inside, and everyone goes in exactly once. Fairness cases script a stream:
+// person 0 goes in; person 1, of the other sex, comes to the door; only when nothing else can run
+// (so person 1 is certainly waiting inside the solution) does person 2, of person 0's sex, come
+// along, while person 0 stays inside until person 2 either went in or is kept waiting. Person 2
+// going in before person 1 starves person 1. That needs an exact scheduler (explore, see
+// await_quiescence()); other runners play the same cases without the fairness verdict.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -20,9 +25,11 @@ enum What { kEnter, kLeave };
 
 struct Queue {
   int capacity;
-  std::string people;  // 'W' and 'M', one thread each
+  std::string people;   // 'W' and 'M', one thread each
+  bool stream = false;  // a fairness case: people[1] waits while people[2] arrives (see above)
   std::string input() const {
-    return "capacity = " + std::to_string(capacity) + ", people = \"" + people + "\"";
+    return "capacity = " + std::to_string(capacity) + ", people = \"" + people + "\"" +
+           (stream ? " (the third arrives while the second waits)" : "");
   }
 };
 
@@ -39,8 +46,9 @@ inline std::vector<Queue> queues() {
   for (int n : {6, 8, 10, 12}) {
     std::string s;
     for (int i = 0; i < n; ++i) s += next(2) ? 'W' : 'M';
-    q.push_back({1 + next(3), s});
+    q.push_back({1 + next(3), s, false});
   }
+  for (const char* stream : {"MWM", "WMW", "MWMM", "WMWW"}) q.push_back({3, stream, true});
   return q;
 }
 
@@ -53,9 +61,17 @@ class BathroomTrial final : public Trial {
         log_(2 * queue_.people.size() + 8) {}
 
   void run(int actor) override {
-    if (arrive_together_) wait_for_the_others();
+    if (queue_.stream && actor >= 2) {
+      // The stream's later people come along once person 0 lets them (see hold_the_room()).
+      while (!gate_.load(std::memory_order_relaxed)) gate_.wait(false, std::memory_order_relaxed);
+    } else if (arrive_together_ && !queue_.stream) {
+      wait_for_the_others();
+    }
+    if (actor == 1) second_called_.store(true, std::memory_order_relaxed);
     auto use = [this, actor] {
       log_.record(actor, kEnter);
+      if (actor == 1) second_in_.store(true, std::memory_order_relaxed);
+      if (queue_.stream && actor == 0) hold_the_room();
       // Stay inside a moment: long enough to overlap with someone let in wrongly, and a
       // scheduling point for a controlled runner.
       for (int i = 0; i < kStayPauses; ++i) __builtin_ia32_pause();
@@ -72,7 +88,8 @@ class BathroomTrial final : public Trial {
     const int people = static_cast<int>(queue_.people.size());
     if (log_.overflowed()) return fail("useBathroom() was called far more often than once each");
     std::vector<int> visits(people, 0);
-    std::vector<int> inside;  // who is inside now, in the order they went in
+    std::vector<int> inside;      // who is inside now, in the order they went in
+    bool second_entered = false;  // person 1 went in (stream cases)
     for (std::size_t i = 0; i < log_.size(); ++i) {
       const Event e = log_[i];
       if (e.what == kLeave) {
@@ -94,6 +111,11 @@ class BathroomTrial final : public Trial {
                     (queue_.capacity == 1 ? " place" : " places") + ": at most " +
                     std::to_string(queue_.capacity) + " inside at once");
       inside.push_back(e.actor);
+      if (e.actor == 1) second_entered = true;
+      if (e.actor >= 2 && second_was_waiting_ && !second_entered)
+        return fail(who(e.actor) + " came along while " + who(1) + " was waiting and went in " +
+                    "before " + pronoun(1) + ": once someone waits, people of the other sex who " +
+                    "come after " + pronoun(1) + " wait for " + pronoun(1) + " to go in first");
     }
     for (int a = 0; a < people; ++a)
       if (!visits[a]) return fail(who(a) + " never used the bathroom: everyone goes in once");
@@ -108,6 +130,23 @@ class BathroomTrial final : public Trial {
 
  private:
   static constexpr int kStayPauses = 200;  // ~10 µs inside
+
+  /// Person 0 of a stream case, inside: once nothing else can run, person 1 (who called and
+  /// did not get in) is waiting; then let the others come along, and stay until they went in or
+  /// are kept waiting too. Outside explore, await_quiescence() returns false at once and person 0
+  /// just opens the gate.
+  void hold_the_room() {
+    if (await_quiescence())
+      second_was_waiting_ = second_called_.load(std::memory_order_relaxed) &&
+                            !second_in_.load(std::memory_order_relaxed);
+    open_gate();
+    if (second_was_waiting_) (void)await_quiescence();
+  }
+  void open_gate() {
+    gate_.store(true, std::memory_order_relaxed);
+    gate_.notify_all();
+  }
+  std::string pronoun(int actor) const { return is_woman(actor) ? "her" : "him"; }
 
   bool is_woman(int actor) const { return queue_.people[actor] == 'W'; }
   std::string who(int actor) const {
@@ -136,6 +175,11 @@ class BathroomTrial final : public Trial {
   const Queue queue_;
   const bool arrive_together_;
   std::atomic<int> arrived_{0};
+  // Stream cases only. gate_: the later people may come along; second_called_/second_in_:
+  // person 1 called, went in; second_was_waiting_: written by person 0 before it opens the gate,
+  // read by check() after every thread returned.
+  std::atomic<bool> gate_{false}, second_called_{false}, second_in_{false};
+  bool second_was_waiting_ = false;
   ::UnisexBathroom bathroom_;
   EventLog log_;
 };

@@ -1,6 +1,6 @@
-// Is a concurrent history of a bounded blocking FIFO queue linearizable? (Wing & Gong's search
-// with Lowe's memoisation.) Blocking operations are partial: enqueue may take effect only while
-// the queue holds fewer than `capacity` elements, dequeue only while it holds one or more.
+// Is a concurrent history of a bounded blocking FIFO queue linearizable? The queue is a
+// sequential specification for the generic checker (cj/linearizability.hpp); this file adds the
+// checks that name a problem directly (a value dequeued twice) and the sentence for a witness.
 //
 // The history must give every element a distinct value, so that a dequeue names the enqueue it
 // matches. A violation comes with a smallest sub-history that still shows it and one sentence.
@@ -13,10 +13,10 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "cj/history.hpp"
+#include "cj/linearizability.hpp"
 
 namespace cj::fifo {
 
@@ -28,127 +28,60 @@ struct Violation {
   std::vector<Operation> witness;  // the operations involved, in call order
 };
 
-namespace detail {
+/// A bounded FIFO queue as a sequential specification (cj/linearizability.hpp). Blocking
+/// operations are partial: enqueue takes effect only while the queue holds fewer than
+/// `capacity` elements, dequeue only while it holds one or more.
+struct Spec {
+  using State = std::deque<long long>;  // front = oldest
+  int capacity = 1;
 
-/// Depth-first search over (operations linearized per thread, queue contents), memoising states
-/// already known to lead nowhere. Each thread's operations are sequential, so "which operations
-/// are linearized" is one count per thread.
-class Search {
- public:
-  Search(const std::vector<Operation>& ops, int capacity, std::size_t node_limit)
-      : capacity_(static_cast<std::size_t>(capacity)), node_limit_(node_limit) {
-    std::unordered_map<int, std::size_t> slot;
-    for (const auto& op : ops) {
-      auto [it, fresh] = slot.emplace(op.thread, threads_.size());
-      if (fresh) threads_.emplace_back();
-      threads_[it->second].push_back(&op);
-      if (op.method == kEnqueue) ids_.emplace(op.arg, static_cast<int>(ids_.size()));
+  State initial() const { return {}; }
+
+  std::optional<long long> apply(State& q, const Operation& op) const {
+    switch (op.method) {
+      case kEnqueue:
+        if (q.size() >= static_cast<std::size_t>(capacity)) return std::nullopt;
+        q.push_back(op.arg);
+        return 0;
+      case kDequeue: {
+        if (q.empty()) return std::nullopt;
+        const long long front = q.front();
+        q.pop_front();
+        return front;
+      }
+      default:
+        return static_cast<long long>(q.size());
     }
-    for (auto& t : threads_)
-      std::sort(t.begin(), t.end(), [](auto* a, auto* b) { return a->call < b->call; });
-    counts_.assign(threads_.size(), 0);
   }
 
-  /// True when linearizable, or when the search gave up (node limit): never a false alarm.
-  bool run() { return dfs(); }
-  bool gave_up() const { return gave_up_; }
-  std::size_t nodes() const { return nodes_; }
-
- private:
-  bool done() const {
-    for (std::size_t t = 0; t < threads_.size(); ++t)
-      if (counts_[t] < threads_[t].size() && !threads_[t][counts_[t]]->pending()) return false;
-    return true;
-  }
-
-  int id_of(long long value) const {
-    auto it = ids_.find(value);
-    return it == ids_.end() ? -1 : it->second;
-  }
-
-  std::string key() const {
+  std::string key(const State& q) const {
     std::string k;
-    for (std::size_t c : counts_) k.push_back(static_cast<char>(c)), k.push_back(char(c >> 8));
-    k.push_back('|');
-    for (int id : queue_) k.push_back(static_cast<char>(id)), k.push_back(char(id >> 8));
+    for (long long v : q) k.append(reinterpret_cast<const char*>(&v), sizeof v);
     return k;
   }
 
-  /// Linearizes op (the next one of thread t) if the queue's state allows it, then goes deeper.
-  bool step(std::size_t t, const Operation& op) {
-    switch (op.method) {
-      case kEnqueue: {
-        if (queue_.size() >= capacity_) return false;
-        queue_.push_back(id_of(op.arg));
-        ++counts_[t];
-        const bool ok = dfs();
-        --counts_[t];
-        queue_.pop_back();
-        return ok;
-      }
-      case kDequeue: {
-        if (queue_.empty()) return false;
-        if (!op.pending() && queue_.front() != id_of(op.result)) return false;
-        const int front = queue_.front();
-        queue_.pop_front();
-        ++counts_[t];
-        const bool ok = dfs();
-        --counts_[t];
-        queue_.push_front(front);
-        return ok;
-      }
-      default: {
-        if (!op.pending() && static_cast<long long>(queue_.size()) != op.result) return false;
-        ++counts_[t];
-        const bool ok = dfs();
-        --counts_[t];
-        return ok;
+  /// size() calls first, then whole elements (an enqueue with the dequeue that returned it) and
+  /// pending dequeues, latest first.
+  std::vector<std::vector<std::size_t>> units(const std::vector<Operation>& w) const {
+    std::vector<std::vector<std::size_t>> units;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (w[i].method == kSize) units.push_back({i});
+    for (std::size_t i = w.size(); i-- > 0;) {
+      if (w[i].method == kEnqueue) {
+        std::vector<std::size_t> unit{i};
+        for (std::size_t j = 0; j < w.size(); ++j)
+          if (w[j].method == kDequeue && !w[j].pending() && w[j].result == w[i].arg)
+            unit.push_back(j);
+        units.push_back(unit);
+      } else if (w[i].method == kDequeue && w[i].pending()) {
+        units.push_back({i});
       }
     }
+    return units;
   }
-
-  bool dfs() {
-    if (done()) return true;
-    if (++nodes_ > node_limit_) {
-      gave_up_ = true;
-      return true;
-    }
-    if (!seen_.insert(key()).second) return false;
-    // An operation can go next only if no other pending one returned before it was invoked.
-    std::uint64_t min_ret = Operation::kPending;
-    for (std::size_t t = 0; t < threads_.size(); ++t)
-      if (counts_[t] < threads_[t].size())
-        min_ret = std::min(min_ret, threads_[t][counts_[t]]->ret);
-    for (std::size_t t = 0; t < threads_.size(); ++t) {
-      if (counts_[t] >= threads_[t].size()) continue;
-      const Operation& op = *threads_[t][counts_[t]];
-      if (op.call > min_ret) continue;
-      if (step(t, op)) return true;
-    }
-    return false;
-  }
-
-  std::size_t capacity_;
-  std::size_t node_limit_;
-  std::vector<std::vector<const Operation*>> threads_;
-  std::unordered_map<long long, int> ids_;  // enqueued value -> element id
-  std::vector<std::size_t> counts_;
-  std::deque<int> queue_;
-  std::unordered_set<std::string> seen_;
-  std::size_t nodes_ = 0;
-  bool gave_up_ = false;
 };
 
-/// The operations invoked at or before position `cut`; those still running then become pending.
-inline std::vector<Operation> prefix(const std::vector<Operation>& ops, std::uint64_t cut) {
-  std::vector<Operation> out;
-  for (Operation op : ops) {
-    if (op.call > cut) continue;
-    if (!op.pending() && op.ret > cut) op.ret = Operation::kPending;
-    out.push_back(op);
-  }
-  return out;
-}
+namespace detail {
 
 inline const Operation* dequeue_of(const std::vector<Operation>& ops, long long value) {
   for (const auto& op : ops)
@@ -158,62 +91,18 @@ inline const Operation* dequeue_of(const std::vector<Operation>& ops, long long 
 
 }  // namespace detail
 
-inline constexpr std::size_t kDefaultNodeLimit = std::size_t(1) << 21;
+using lin::kDefaultNodeLimit;
 
 /// True when some order of `ops` that respects real time (a.ret < b.call puts a first) is a run
 /// of a bounded FIFO queue of `capacity`. Pending operations may take effect or not.
 inline bool linearizable(const std::vector<Operation>& ops, int capacity,
                          std::size_t* nodes = nullptr) {
-  detail::Search search(ops, capacity, kDefaultNodeLimit);
-  const bool ok = search.run();
-  if (nodes) *nodes = search.nodes();
-  return ok;
+  return lin::linearizable(Spec{capacity}, ops, nodes);
 }
 
-/// Shrinks a history that is not linearizable: first to the shortest prefix that is not, then
-/// drops whole elements (an enqueue with the dequeue that returned it) and size() calls while
-/// what is left is still not linearizable.
+/// Shrinks a history that is not linearizable to a small one that still is not.
 inline std::vector<Operation> minimise(const std::vector<Operation>& ops, int capacity) {
-  std::vector<std::uint64_t> rets;
-  for (const auto& op : ops)
-    if (!op.pending()) rets.push_back(op.ret);
-  std::sort(rets.begin(), rets.end());
-  std::size_t lo = 0, hi = rets.size();  // prefix(rets[hi - 1]) is the whole history
-  while (hi - lo > 1) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (linearizable(detail::prefix(ops, rets[mid - 1]), capacity))
-      lo = mid;
-    else
-      hi = mid;
-  }
-  std::vector<Operation> w = hi ? detail::prefix(ops, rets[hi - 1]) : ops;
-
-  // Units to try dropping: size() calls first, then elements, latest first.
-  std::vector<std::vector<std::size_t>> units;
-  for (std::size_t i = 0; i < w.size(); ++i)
-    if (w[i].method == kSize) units.push_back({i});
-  for (std::size_t i = w.size(); i-- > 0;) {
-    if (w[i].method == kEnqueue) {
-      std::vector<std::size_t> unit{i};
-      for (std::size_t j = 0; j < w.size(); ++j)
-        if (w[j].method == kDequeue && !w[j].pending() && w[j].result == w[i].arg)
-          unit.push_back(j);
-      units.push_back(unit);
-    } else if (w[i].method == kDequeue && w[i].pending()) {
-      units.push_back({i});
-    }
-  }
-  std::vector<bool> dropped(w.size(), false);
-  auto without = [&](const std::vector<std::size_t>& unit) {
-    std::vector<Operation> rest;
-    for (std::size_t i = 0; i < w.size(); ++i)
-      if (!dropped[i] && std::find(unit.begin(), unit.end(), i) == unit.end()) rest.push_back(w[i]);
-    return rest;
-  };
-  for (const auto& unit : units)
-    if (!linearizable(without(unit), capacity))
-      for (std::size_t i : unit) dropped[i] = true;
-  return without({});
+  return lin::minimise(Spec{capacity}, ops);
 }
 
 /// One sentence on what a minimised witness shows.
@@ -300,35 +189,18 @@ inline std::optional<Violation> check(const std::vector<Operation>& ops, int cap
   return Violation{explain(w, capacity), w};
 }
 
-/// The witness, one operation a line in call order, with [call, return] renumbered 1, 2, ...:
-///   [1,4] producer 1: enqueue(101)
-///   [2,-] consumer 1: dequeue() (had not returned)
+/// The witness, one operation a line in call order (see lin::format).
 inline std::string format(const std::vector<Operation>& w,
                           const std::function<std::string(int thread)>& who) {
-  std::vector<std::uint64_t> stamps;
-  for (const auto& op : w) {
-    stamps.push_back(op.call);
-    if (!op.pending()) stamps.push_back(op.ret);
-  }
-  std::sort(stamps.begin(), stamps.end());
-  auto pos = [&](std::uint64_t s) {
-    return std::to_string(std::lower_bound(stamps.begin(), stamps.end(), s) - stamps.begin() + 1);
-  };
-  std::string out;
-  for (const auto& op : w) {
-    out += "[" + pos(op.call) + "," + (op.pending() ? std::string("-") : pos(op.ret)) + "] " +
-           who(op.thread) + ": ";
-    if (op.method == kEnqueue)
-      out += "enqueue(" + std::to_string(op.arg) + ")";
-    else
-      out += op.method == kDequeue ? "dequeue()" : "size()";
-    if (op.pending())
-      out += " (had not returned)";
-    else if (op.method != kEnqueue)
-      out += " -> " + std::to_string(op.result);
-    out += "\n";
-  }
-  return out;
+  return lin::format(
+      w, who,
+      [](const Operation& op) -> std::string {
+        if (op.method == kEnqueue) return "enqueue(" + std::to_string(op.arg) + ")";
+        return op.method == kDequeue ? "dequeue()" : "size()";
+      },
+      [](const Operation& op) {
+        return op.method == kEnqueue ? std::string() : std::to_string(op.result);
+      });
 }
 
 }  // namespace cj::fifo

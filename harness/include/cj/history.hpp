@@ -19,6 +19,7 @@ struct Operation {
   int thread = 0;  // the actor that called it
   int method = 0;  // what it called; each checker names its own methods
   long long arg = 0;
+  long long arg2 = 0;    // a second argument, where a method takes two (put(key, value))
   long long result = 0;  // meaningful once returned
   std::uint64_t call = 0;
   std::uint64_t ret = kPending;  // kPending: invoked, never returned (a prefix of a history)
@@ -44,12 +45,13 @@ class HistoryRecorder {
   }
 
   /// Stamps an invocation by `thread` (called only from that thread); pass the result to end().
-  std::size_t begin(int thread, int method, long long arg) {
+  std::size_t begin(int thread, int method, long long arg, long long arg2 = 0) {
     auto& log = logs_[thread];
     Operation op;
     op.thread = thread;
     op.method = method;
     op.arg = arg;
+    op.arg2 = arg2;
     op.call = clock_.fetch_add(1, std::memory_order_relaxed);
     log.push_back(op);
     begun_[thread].fetch_add(1, std::memory_order_relaxed);

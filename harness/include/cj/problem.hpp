@@ -76,6 +76,11 @@ void register_problem(std::unique_ptr<Problem> problem);
 /// drivers whose callbacks record nothing else call it themselves.
 void note_progress() noexcept;
 
+/// True while a controlled runner (explore) runs the trials: one thread at a time, sleeps and
+/// timeouts on virtual time that may end early. A check that needs threads really running side
+/// by side (two callbacks in flight at once) is made only when this is false.
+bool one_thread_at_a_time() noexcept;
+
 /// Waits until no other thread of the trial can run (each is blocked, asleep or in a timed wait),
 /// and returns true, when the runner can promise exactly that: the explore mode in executions
 /// without eager time, where a sleep ends only when nothing else can run. Everywhere else it

@@ -41,6 +41,10 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
                  " is judged on threads running in parallel; use the stress or tsan mode";
     return out;
   }
+  set_one_thread_at_a_time(true);
+  struct Reset {
+    ~Reset() { set_one_thread_at_a_time(false); }
+  } reset;
   const std::vector<Case> cases = problem.cases();
   Outcome out;
   if (cases.empty()) {
@@ -154,6 +158,14 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   return out;
 }
 
+/// A rejection carries the failing execution as a timeline (the scheduler still holds it).
+Outcome run_explore_drawn(const Problem& problem, const RunOptions& options) {
+  Outcome o = run_explore(problem, options);
+  if (o.verdict != "accepted" && !o.trace.empty() && g_scheduler)
+    o.timeline = g_scheduler->timeline(o.verdict, o.reason);
+  return o;
+}
+
 Outcome run_noise(const Problem& problem, const RunOptions& options) {
   g_noise.store(true);
   Outcome o = run_stress(problem, options);
@@ -163,7 +175,7 @@ Outcome run_noise(const Problem& problem, const RunOptions& options) {
 
 }  // namespace
 
-CJ_RUNNER("explore", run_explore);
+CJ_RUNNER("explore", run_explore_drawn);
 namespace {
 const bool noise_registered = (register_runner("noise", run_noise), true);
 }

@@ -124,6 +124,8 @@ class Scheduler {
 
   /// The readable schedule of the last execution (call after run()).
   std::vector<std::string> trace();
+  /// The last execution as JSON for a picture (see timeline.cpp), ended by `verdict`.
+  std::string timeline(const std::string& verdict, const std::string& reason);
 
   // The modelled primitives, called by the interposed functions for a controlled thread.
   int mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const timespec* abstime,
