@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# expect_verdict.sh CJ SLUG FILE EXPECTED REPEATS MODE
+# expect_verdict.sh CJ SLUG FILE EXPECTED REPEATS MODE [BUDGET]
 # Judges FILE REPEATS times and fails unless every verdict is EXPECTED ("rejected": any verdict
 # but accepted and internal_error).
 set -uo pipefail
-cj=$1 slug=$2 file=$3 expected=$4 repeats=$5 mode=$6
+cj=$1 slug=$2 file=$3 expected=$4 repeats=$5 mode=$6 budget=${7:-${CJ_TEST_BUDGET:-1}}
 for ((i = 1; i <= repeats; i++)); do
-  out=$("$cj" judge "$slug" "$file" --json --mode "$mode" --budget "${CJ_TEST_BUDGET:-1}")
+  out=$("$cj" judge "$slug" "$file" --json --mode "$mode" --budget "$budget")
   verdict=$(printf '%s' "$out" | sed -n 's/^  "verdict": "\([a-z_]*\)".*/\1/p')
   ok=0
   if [[ $expected == rejected ]]; then

@@ -284,6 +284,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         out.reason = failure->reason;
         out.expected = failure->expected;
         out.got = failure->got;
+        if (!failure->finding.empty()) out.findings.push_back({failure->finding, failure->reason});
         out.input = ordinal_case(c);
         return out;
       }
@@ -314,6 +315,7 @@ Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
     if (Check failure = trial->check()) {
       out.verdict = failure->verdict;
       out.reason = failure->reason;
+      if (!failure->finding.empty()) out.findings.push_back({failure->finding, failure->reason});
       out.input = c.input;
       return out;
     }

@@ -41,20 +41,20 @@ Check Transcript::expect(const std::vector<std::string>& expected) const {
       return Failure{"wrong_answer",
                      "the " + ordinal(i + 1) + " print was \"" + slots_[i] + "\" but \"" +
                          expected[i] + "\" was expected there",
-                     concat(expected), joined()};
+                     concat(expected), joined(), ""};
     }
   }
   if (got < expected.size()) {
     return Failure{"wrong_answer",
                    "only " + std::to_string(got) + " of " + std::to_string(expected.size()) +
                        " prints happened: \"" + expected[got] + "\" never came",
-                   concat(expected), joined()};
+                   concat(expected), joined(), ""};
   }
   if (got > expected.size()) {
     return Failure{"wrong_answer",
                    std::to_string(got) + " prints happened but " + std::to_string(expected.size()) +
                        " were expected",
-                   concat(expected), joined() + (overflowed() ? "..." : "")};
+                   concat(expected), joined() + (overflowed() ? "..." : ""), ""};
   }
   return std::nullopt;
 }

@@ -33,6 +33,16 @@ TEST(Catalog, FindsAProblemBySlugAndByNumber) {
   EXPECT_FALSE(catalog.find("no-such-problem").has_value());
 }
 
+TEST(Catalog, ReadsWhichModesASubmissionUsingALibraryIsJudgedWithout) {
+  auto catalog = cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
+  const auto channel = catalog.find("bounded-channel");
+  ASSERT_TRUE(channel.has_value());
+  ASSERT_EQ(channel->modes.size(), 1u);
+  EXPECT_EQ(channel->modes[0].uses, "boost/fiber");
+  EXPECT_EQ(channel->modes[0].skip, (std::vector<std::string>{"explore", "tsan"}));
+  EXPECT_FALSE(channel->modes[0].why.empty());
+}
+
 TEST(InterpretRun, TheHarnessResultLineDecides) {
   auto r = interpret(0, 0, false, false,
                      R"({"verdict":"wrong_answer","reason":"r","trials":5,"run_s":0.5})");

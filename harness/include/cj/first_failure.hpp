@@ -16,7 +16,7 @@ class FirstFailure {
  public:
   void fail(std::string reason, std::string verdict = "wrong_answer") {
     if (failed_.exchange(true, std::memory_order_relaxed)) return;
-    failure_ = Failure{std::move(verdict), std::move(reason), "", ""};
+    failure_ = Failure{std::move(verdict), std::move(reason), "", "", ""};
     // Only so_far() acquires it: no edge between the solution's threads.
     published_.store(true, std::memory_order_release);
   }

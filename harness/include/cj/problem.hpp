@@ -27,6 +27,7 @@ struct Failure {
   std::string reason;    // one sentence a learner understands
   std::string expected;  // may be empty
   std::string got;       // may be empty
+  std::string finding;   // optional: a finding kind reported with the reason ("busy_wait")
 };
 using Check = std::optional<Failure>;
 

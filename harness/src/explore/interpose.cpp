@@ -9,8 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdarg>
+#include <cstdint>
 
+#include "cj/idle_cpu.hpp"
 #include "explore/noise.hpp"
 #include "explore/real_functions.hpp"
 #include "explore/scheduler.hpp"
@@ -36,6 +39,18 @@ clockid_t cond_clock(const pthread_cond_t* c) {
 
 }  // namespace
 
+namespace cj {
+namespace {
+thread_local std::atomic<std::uint64_t> t_sync_calls{0};
+}  // namespace
+const std::atomic<std::uint64_t>& sync_calls_here() noexcept { return t_sync_calls; }
+}  // namespace cj
+
+namespace {
+/// Counts a call that a thread outside the model made (a polling loop makes many).
+inline void count_call() noexcept { cj::t_sync_calls.fetch_add(1, std::memory_order_relaxed); }
+}  // namespace
+
 extern "C" {
 
 int pthread_create(pthread_t* out, const pthread_attr_t* attr, void* (*start)(void*), void* arg) {
@@ -56,7 +71,7 @@ int pthread_detach(pthread_t th) {
 }
 
 void pthread_exit(void* ret) {
-  if (Thread* t = controlled()) g_scheduler->exit_thread(t);
+  if (Thread* t = controlled()) g_scheduler->exit_thread(t, ret);
   real().exit(ret);
   __builtin_unreachable();
 }
@@ -64,12 +79,14 @@ void pthread_exit(void* ret) {
 int pthread_mutex_lock(pthread_mutex_t* m) {
   if (Thread* t = controlled())
     return g_scheduler->mutex_lock(t, m, CLOCK_REALTIME, nullptr, false);
+  count_call();
   noise_point();
   return real().mutex_lock(m);
 }
 
 int pthread_mutex_trylock(pthread_mutex_t* m) {
   if (Thread* t = controlled()) return g_scheduler->mutex_lock(t, m, CLOCK_REALTIME, nullptr, true);
+  count_call();
   noise_point();
   return real().mutex_trylock(m);
 }
@@ -222,6 +239,7 @@ int sem_post(sem_t* sem) {
 
 int sched_yield() {
   if (Thread* t = controlled()) return g_scheduler->yield(t);
+  count_call();
   return real().sched_yield();
 }
 
@@ -242,6 +260,7 @@ int clock_gettime(clockid_t clock, timespec* out) {
         clock == CLOCK_BOOTTIME)
       return g_scheduler->clock_gettime(t, clock, out);
   }
+  count_call();
   return real().clock_gettime(clock, out);
 }
 

@@ -1,0 +1,14 @@
+class RateLimiter {
+public:
+    RateLimiter(int rate, int burst) {
+
+    }
+
+    void acquire() {
+
+    }
+
+    bool tryAcquire() {
+
+    }
+};

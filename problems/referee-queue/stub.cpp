@@ -1,0 +1,18 @@
+class RefereeQueue {
+public:
+    RefereeQueue(int referees) {
+
+    }
+
+    void arrive(int userId) {
+
+    }
+
+    void referee(int refereeId, function<void(int)> officiate) {
+
+    }
+
+    void close() {
+
+    }
+};

@@ -1,0 +1,10 @@
+class RequestCoalescer {
+public:
+    RequestCoalescer(function<int(int)> loader) {
+
+    }
+
+    int get(int key) {
+
+    }
+};

@@ -1,0 +1,55 @@
+// expect: wrong_answer
+// bug: select always scans from the first channel, so while the first channel stays ready the
+// others never fire (starvation; Go shuffles a select's cases for exactly this reason)
+class Channel {
+    static mutex m;                    // guards every channel's fields
+    static condition_variable changed;
+    deque<int> items;
+    const size_t capacity;
+    bool closed = false;
+
+    bool ready() const { return closed || !items.empty(); }
+    optional<int> take() {
+        if (items.empty()) return nullopt;
+        const int v = items.front();
+        items.pop_front();
+        changed.notify_all();
+        return v;
+    }
+
+public:
+    Channel(int capacity) : capacity(capacity) {}
+
+    bool send(int value) {
+        unique_lock<mutex> lock(m);
+        changed.wait(lock, [this] { return closed || items.size() < capacity; });
+        if (closed) return false;
+        items.push_back(value);
+        changed.notify_all();
+        return true;
+    }
+
+    optional<int> receive() {
+        unique_lock<mutex> lock(m);
+        changed.wait(lock, [this] { return ready(); });
+        return take();
+    }
+
+    void close() {
+        lock_guard<mutex> lock(m);
+        closed = true;
+        changed.notify_all();
+    }
+
+    static pair<int, optional<int>> select(const vector<Channel*>& channels, bool with_default) {
+        unique_lock<mutex> lock(m);
+        for (;;) {
+            for (size_t i = 0; i < channels.size(); ++i)  // BUG: always from the first
+                if (channels[i]->ready()) return {static_cast<int>(i), channels[i]->take()};
+            if (with_default) return {-1, nullopt};
+            changed.wait(lock);
+        }
+    }
+};
+mutex Channel::m;
+condition_variable Channel::changed;

@@ -1,0 +1,77 @@
+// expect: wrong_answer
+// bug: each worker closes the result channel as soon as it finds no more input, although other
+// workers may still be working on an item and about to send its result (in Go: closing a channel
+// that other goroutines still send on). Their sends fail and those results are lost.
+class Pipeline {
+    class Channel {
+        mutex m;                          // guards items, closed
+        condition_variable room, data;
+        deque<int> items;
+        const size_t capacity;
+        bool closed = false;
+
+    public:
+        explicit Channel(size_t capacity) : capacity(capacity) {}
+        bool send(int v) {
+            unique_lock<mutex> lock(m);
+            room.wait(lock, [&] { return closed || items.size() < capacity; });
+            if (closed) return false;
+            items.push_back(v);
+            data.notify_one();
+            return true;
+        }
+        optional<int> receive() {
+            unique_lock<mutex> lock(m);
+            data.wait(lock, [&] { return closed || !items.empty(); });
+            if (items.empty()) return nullopt;
+            const int v = items.front();
+            items.pop_front();
+            room.notify_one();
+            return v;
+        }
+        void close() {
+            lock_guard<mutex> lock(m);
+            closed = true;
+            room.notify_all();
+            data.notify_all();
+        }
+    };
+
+    const int workers;
+    Channel todo, done;
+    mutex m;                  // guards first_error, running
+    exception_ptr first_error;
+    int running = 0;          // unused
+
+public:
+    Pipeline(int workers, int capacity) : workers(workers), todo(capacity), done(capacity) {}
+
+    void run(function<optional<int>()> next, function<int(int)> work, function<void(int)> emit) {
+        running = workers;
+        thread reader([&] {
+            while (auto item = next())
+                if (!todo.send(*item)) break;
+            todo.close();
+        });
+        vector<thread> pool;
+        for (int i = 0; i < workers; ++i)
+            pool.emplace_back([&] {
+                while (auto item = todo.receive()) {
+                    try {
+                        if (!done.send(work(*item))) break;
+                    } catch (...) {
+                        lock_guard<mutex> lock(m);
+                        if (!first_error) first_error = current_exception();
+                        todo.close();
+                        done.close();
+                        break;
+                    }
+                }
+                done.close();  // BUG: the other workers may still be sending
+            });
+        while (auto result = done.receive()) emit(*result);
+        reader.join();
+        for (auto& t : pool) t.join();
+        if (first_error) rethrow_exception(first_error);
+    }
+};
