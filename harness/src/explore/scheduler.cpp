@@ -308,7 +308,8 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   lock();
   executor_.fs = thread_pointer();
   pthread_getcpuclockid(pthread_self(), &executor_cpu_);
-  case_ = &c;
+  case_copy_ = c;  // the caller's case may be gone when the failing schedule is drawn
+  case_ = &case_copy_;
   trial_ = &trial;
   strategy_ = &strategy;
   strategy.begin(seed);

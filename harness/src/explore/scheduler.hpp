@@ -288,7 +288,8 @@ class Scheduler {
 
   std::atomic<bool> lock_flag_{false};
   // Guarded by lock_ (in practice touched only by the baton holder):
-  const Case* case_ = nullptr;
+  const Case* case_ = nullptr;  // points at case_copy_: a report drawn after run() needs it
+  Case case_copy_;
   Trial* trial_ = nullptr;
   Strategy* strategy_ = nullptr;
   std::vector<std::unique_ptr<Thread>> threads_;
