@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 0.9x its raw mutex + condition-variable ping-pong (26658 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: std::mutex + two std::condition_variable (not_full, not_empty)
 //
 // Why it is correct: every access to `items` happens under `m`, so enqueue, dequeue and size()

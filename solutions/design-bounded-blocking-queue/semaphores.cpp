@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 2x its raw futex (atomic wait) ping-pong (25636 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: two POSIX semaphores (free slots, filled slots) + std::mutex for the deque
 //
 // Why it is correct: `slots` counts free places and `filled` counts elements that a consumer may

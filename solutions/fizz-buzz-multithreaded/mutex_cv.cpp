@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 1.4x its raw mutex + condition-variable ping-pong (39030 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: std::mutex + std::condition_variable
 //
 // Why it is correct: `current` is the next number of the game and is only read or written under

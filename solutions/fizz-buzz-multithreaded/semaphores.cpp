@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 2x its raw futex (atomic wait) ping-pong (22138 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: C++20 std::binary_semaphore (number() dispatches, the others answer)
 //
 // Why it is correct: number() walks 1..n. A plain number it prints itself; for a multiple of 3

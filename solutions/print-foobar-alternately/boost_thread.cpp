@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 2x its raw mutex + condition-variable ping-pong (49785 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: Boost.Thread boost::mutex + boost::condition_variable
 //
 // Why it is correct: `fooTurn` says whose word comes next and is only read or written while

