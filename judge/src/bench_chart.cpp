@@ -5,23 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "timeline_svg.hpp"
+
 namespace cj {
 namespace {
-
-std::string escape(const std::string& s) {
-  std::string r;
-  for (char c : s) {
-    if (c == '<')
-      r += "&lt;";
-    else if (c == '>')
-      r += "&gt;";
-    else if (c == '&')
-      r += "&amp;";
-    else
-      r += c;
-  }
-  return r;
-}
 
 std::string ns_text(double ns) {
   if (ns >= 1e6) return fmt::format("{:.3g} ms", ns / 1e6);
@@ -55,7 +42,7 @@ std::string bench_chart_svg(const std::string& title, const std::vector<ChartGro
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
       "fill=\"white\"/>\n<text x=\"12\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
-      width, height, width, height, escape(title));
+      width, height, width, height, html_escape(title));
   // Decade grid lines with their labels along the bottom.
   for (double d = lo_decade; d <= hi_decade * 1.0001; d *= 10) {
     svg += fmt::format(
@@ -66,7 +53,7 @@ std::string bench_chart_svg(const std::string& title, const std::vector<ChartGro
   int y = 50;
   for (const auto& g : groups) {
     svg += fmt::format("<text x=\"12\" y=\"{}\" font-weight=\"bold\">{}</text>\n", y + 14,
-                       escape(g.title));
+                       html_escape(g.title));
     y += head;
     for (const auto& b : g.bars) {
       const char* fill = b.raw ? "#9e9e9e" : "#3f7fbf";
@@ -75,8 +62,8 @@ std::string bench_chart_svg(const std::string& title, const std::vector<ChartGro
           "x=\"{}\" "
           "y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"><title>{}: median {} (min {}, max "
           "{})</title></rect>\n",
-          b.raw ? " raw" : "", label_w - 8, y + bar_h - 5, escape(b.label), label_w, y,
-          std::max(1.0, x(b.median_ns) - label_w), bar_h, fill, escape(b.label),
+          b.raw ? " raw" : "", label_w - 8, y + bar_h - 5, html_escape(b.label), label_w, y,
+          std::max(1.0, x(b.median_ns) - label_w), bar_h, fill, html_escape(b.label),
           ns_text(b.median_ns), ns_text(b.min_ns), ns_text(b.max_ns));
       // The spread over repetitions as a whisker.
       svg += fmt::format(
