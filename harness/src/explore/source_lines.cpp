@@ -2,6 +2,8 @@
 
 #include <backtrace.h>
 #include <cxxabi.h>
+#include <dlfcn.h>
+#include <link.h>
 
 #include <cctype>
 #include <cstdint>
@@ -21,6 +23,25 @@ std::vector<std::string> g_lines;
 bool g_read = false;
 
 void ignore_error(void*, const char*, int) {}
+
+// While set on a thread, its dl_iterate_phdr() reports the executable alone: libbacktrace then
+// reads the line table of the executable (where the learner's code is) and not the debug files
+// of libc and the other libraries (/usr/lib/debug, where installed: ~0.2 s here), which the
+// learner's lines never need. Not under ThreadSanitizer, whose runtime walks the libraries
+// through its own interceptor before anything is set up (a definition of dl_iterate_phdr
+// crashes it at start); explore, the only user of lines, never runs on that build.
+thread_local bool t_executable_only = false;
+
+#ifndef __SANITIZE_THREAD__
+using PhdrCallback = int (*)(dl_phdr_info*, std::size_t, void*);
+using IteratePhdr = int (*)(PhdrCallback, void*);
+
+IteratePhdr real_iterate_phdr() {
+  static IteratePhdr real = reinterpret_cast<IteratePhdr>(dlsym(RTLD_NEXT, "dl_iterate_phdr"));
+  return real;
+}
+const IteratePhdr g_resolved_at_start = real_iterate_phdr();
+#endif
 
 backtrace_state* state() {
   static backtrace_state* s = backtrace_create_state(nullptr, 1, ignore_error, nullptr);
@@ -182,8 +203,24 @@ void call_operands(const std::string& s, const char* method, std::vector<std::st
 int learner_line() noexcept {
   backtrace_state* s = state();
   if (!s) return 0;
+  // Unwind first (the unwinder needs every library), then look the addresses up.
+  struct Stack {
+    std::uintptr_t pc[48];
+    int n = 0;
+  } stack;
+  backtrace_simple(
+      s, 1,
+      [](void* data, std::uintptr_t pc) {
+        auto* st = static_cast<Stack*>(data);
+        st->pc[st->n++] = pc;
+        return st->n == 48 ? 1 : 0;
+      },
+      ignore_error, &stack);
   Found found;
-  backtrace_full(s, 1, on_frame, ignore_error, &found);
+  t_executable_only = true;
+  for (int k = 0; k < stack.n && found.line == 0; ++k)
+    backtrace_pcinfo(s, stack.pc[k], on_frame, ignore_error, &found);
+  t_executable_only = false;
   return found.line;
 }
 
@@ -283,3 +320,22 @@ std::string global_name(const void* address, std::size_t element_size) {
 }
 
 }  // namespace cj::explore
+
+#ifndef __SANITIZE_THREAD__
+extern "C" int dl_iterate_phdr(cj::explore::PhdrCallback callback, void* data) {
+  using namespace cj::explore;
+  const IteratePhdr real = g_resolved_at_start ? g_resolved_at_start : real_iterate_phdr();
+  if (!t_executable_only) return real(callback, data);
+  struct Only {
+    PhdrCallback callback;
+    void* data;
+  } only{callback, data};
+  return real(
+      [](dl_phdr_info* info, std::size_t size, void* d) {
+        auto* o = static_cast<Only*>(d);
+        // The executable comes first, and is the one without a name.
+        return info->dlpi_name && info->dlpi_name[0] ? 1 : o->callback(info, size, o->data);
+      },
+      &only);
+}
+#endif
