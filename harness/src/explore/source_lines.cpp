@@ -276,7 +276,8 @@ std::string operand_on(const std::string& text, char kind) {
 
 int declared_extent(const std::string& name) {
   if (name.empty()) return 0;
-  const std::regex plain("\\b" + name + R"(\s*\[\s*(\d+)\s*\])");
+  // A declaration, not a use: `forks[4].lock()` says nothing of the bound.
+  const std::regex plain("\\b" + name + R"(\s*\[\s*(\d+)\s*\]\s*[;,{])");
   const std::regex array(R"(\barray\s*<[^;<>]*,\s*(\d+)\s*>\s*)" + name + "\\b");
   for (const std::string& l : source()) {
     const std::string code = code_of(l);
