@@ -1,11 +1,11 @@
-// parallel-map: one actor builds a ParallelMap(workers), maps a large input and then a small one
-// with the driver's f, and destroys the object. f is CPU work whose every call counts itself in
-// memory shared across fork(), so that calls made in a child process are seen too: how many calls
-// ran, how many were in flight at once (at least two for a large input, at most `workers`). The
-// first call of a large map waits (up to kRendezvous, sleeping) for a second call to start, so
-// that a parallel answer shows two calls at once even when a loaded machine would have let one
-// worker finish before the next one ran: the evidence is an exact count, never a speed. After
-// the object is destroyed the trial checks that every child process it forked was waited for.
+// parallel-map: one actor builds a ParallelMap(workers), maps two inputs with the driver's f (one
+// large, one small, in either order), and destroys the object. f is CPU work whose every call
+// counts itself in memory shared across fork(), so that calls made in a child process are seen too:
+// how many calls ran, how many were in flight at once (at least two for a large input, at most
+// `workers`). The first call of a large map waits (up to kRendezvous, sleeping) for a second call
+// to start, so that a parallel answer shows two calls at once even when a loaded machine would have
+// let one worker finish before the next one ran: the evidence is an exact count, never a speed.
+// After the object is destroyed the trial checks that every child process it forked was waited for.
 #include <time.h>
 
 #include <atomic>
@@ -22,7 +22,9 @@
 
 namespace cj::parallel_map {
 
-/// Calls of f, counted by the calls themselves (in threads or child processes).
+/// Calls of f, counted by the calls themselves (in threads or child processes). Relaxed: the
+/// counts need only the atomicity of each step, and no ordering between the solution's threads
+/// may come from the driver (it would hide their data races from ThreadSanitizer).
 struct CallLog {
   std::atomic<int> calls{0};
   std::atomic<int> in_flight{0};
@@ -61,15 +63,16 @@ inline CallLog& call_log() {
 /// The f the solution is given.
 inline long counted_work(int x) {
   CallLog& log = call_log();
-  const int now = log.in_flight.fetch_add(1, std::memory_order_acq_rel) + 1;
+  const int now = log.in_flight.fetch_add(1, std::memory_order_relaxed) + 1;
   int seen = log.max_in_flight.load(std::memory_order_relaxed);
-  while (now > seen && !log.max_in_flight.compare_exchange_weak(seen, now)) {
+  while (now > seen &&
+         !log.max_in_flight.compare_exchange_weak(seen, now, std::memory_order_relaxed)) {
   }
   log.calls.fetch_add(1, std::memory_order_relaxed);
   if (log.rendezvous.load(std::memory_order_relaxed) &&
       !log.first_taken.exchange(true, std::memory_order_relaxed)) {
     const auto until = std::chrono::steady_clock::now() + kRendezvous;
-    while (log.max_in_flight.load(std::memory_order_acquire) < 2 &&
+    while (log.max_in_flight.load(std::memory_order_relaxed) < 2 &&
            std::chrono::steady_clock::now() < until) {
       const timespec nap{0, 50000};
       ::nanosleep(&nap, nullptr);
@@ -77,15 +80,15 @@ inline long counted_work(int x) {
     }
   }
   const long r = work(x);
-  log.in_flight.fetch_sub(1, std::memory_order_acq_rel);
+  log.in_flight.fetch_sub(1, std::memory_order_relaxed);
   note_progress();
   return r;
 }
 
 struct MapCase {
   int workers = 2;
-  int n = 0;  // the first, large input
-  int m = 0;  // the second input, on the same object
+  int n = 0;  // the first input
+  int m = 0;  // the second input, mapped on the same object; one of the two is large
   std::string input() const { return case_input({{"workers", workers}, {"n", n}, {"m", m}}); }
 };
 
