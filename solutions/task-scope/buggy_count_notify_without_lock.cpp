@@ -7,6 +7,8 @@
 // check-then-sleep atomic with the change: the change must be made under the waiter's mutex.
 // The window is a few instructions of the owner's thread while the last task ends, so stress on
 // real threads almost never hits it; explore, which may stop the owner right there, finds it.
+// Measured on the loaded 2-core machine (2 s budget each): stress accepted it 10 of 10 times
+// (300 to 530 trials a run), explore and the default mode called it deadlock 10 of 10 times.
 class TaskScope {
 public:
     void spawn(function<void(stop_token)> task) {
