@@ -133,8 +133,8 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
   if (p.process_limit && req.problem.allows_fork)
     r.reason = fmt::format(
         "the program tried to create more than {} processes and threads; this problem allows a "
-        "few worker processes (at most `workers` at once), not one per element or a fork in a "
-        "loop",
+        "few worker processes, not one per element, and a child must leave with _exit() (one "
+        "that returns from the method goes on running the caller's code and forks again)",
         spec.limits.processes);
   if (step.flavour == Flavour::tsan) {
     bool raced = false;
