@@ -129,10 +129,10 @@ class ReplyDesk {
 
   void add(std::chrono::steady_clock::time_point due, int sales,
            std::unique_ptr<PendingReply> reply) {
-    {
-      std::lock_guard<std::mutex> lk(m_);
-      queue_.emplace(due, Item{sales, std::move(reply)});
-    }
+    // Notified under the lock: the caller may be another desk's thread running a callback, and
+    // once the lock is released the last reply may be in and this desk destroyed.
+    std::lock_guard<std::mutex> lk(m_);
+    queue_.emplace(due, Item{sales, std::move(reply)});
     cv_.notify_one();
   }
 
