@@ -14,8 +14,8 @@
 // Everything the service counts is a relaxed atomic, so it orders none of the solution's threads
 // for ThreadSanitizer: the blocking get() shares no lock between callers. (async_get necessarily
 // hands each request to a reply thread under that thread's lock.)
-#include <utility>  // before Asio: boost/asio/awaitable.hpp uses std::exchange without it
-
+#include <array>
+#include <atomic>
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
@@ -32,8 +32,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/use_future.hpp>
-#include <array>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -42,6 +40,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>  // boost/asio/awaitable.hpp needs it first; the prelude includes it
 #include <vector>
 
 #include "cj/problem.hpp"
@@ -238,11 +237,11 @@ class SalesService {
     auto work = boost::asio::prefer(boost::asio::get_associated_executor(handler),
                                     boost::asio::execution::outstanding_work.tracked);
     log_->sent();
-    const auto due = std::chrono::steady_clock::now() +
-                     (s ? s->latency : std::chrono::microseconds(1000));
+    const auto due =
+        std::chrono::steady_clock::now() + (s ? s->latency : std::chrono::microseconds(1000));
     desks_->next().add(due, s ? s->sales : 0,
-                     std::make_unique<cj::fan_out::ReplyTo<Handler, decltype(work)>>(
-                         std::move(handler), std::move(work)));
+                       std::make_unique<cj::fan_out::ReplyTo<Handler, decltype(work)>>(
+                           std::move(handler), std::move(work)));
   }
 
   const cj::fan_out::Directory* dir_;
