@@ -191,7 +191,7 @@ class OffloadTrial final : public Trial {
       if (p != last_progress) {
         last_progress = p;
         idle = 0;
-      } else if (++idle > kTicksWithoutProgress) {
+      } else if (++idle > kTicksWithoutProgress && submitted_.load(relaxed) == s_.jobs) {
         break;  // nothing happens any more: let the stall detectors see a quiet trial
       }
       boost::asio::post(ioc_, [this] { on_tick(); });
@@ -239,6 +239,7 @@ class OffloadTrial final : public Trial {
 
   void submit(int i) {
     log(i).submitted.store(true, relaxed);
+    submitted_.fetch_add(1, relaxed);
     offloader_->submit([this, i] { return run_job(i); }, [this, i](long r) { deliver(i, r); });
   }
 
@@ -256,7 +257,10 @@ class OffloadTrial final : public Trial {
     } else {
       const std::int64_t t0 = thread_cpu_ns();
       for (unsigned k = 1; (took = thread_cpu_ns() - t0) < kJobNs; ++k)
-        if (k % 4096 == 0) note_progress();
+        if (k % 4096 == 0) {
+          progress_.fetch_add(1, relaxed);
+          note_progress();
+        }
     }
     j.took_ns.store(took, relaxed);
     j.end_ns.store(steady_ns(), relaxed);
@@ -316,7 +320,8 @@ class OffloadTrial final : public Trial {
   std::atomic<bool> finished_{false};  // the ticker stops; late calls change nothing
   std::atomic<bool> finish_requested_{false};
   std::atomic<bool> shutdown_called_{false}, shutdown_returned_{false};
-  std::atomic<long> progress_{0};          // jobs finished and results delivered
+  std::atomic<long> progress_{0};          // jobs computing or finished, results delivered
+  std::atomic<int> submitted_{0};          // the ticker goes on until every job was submitted
   std::atomic<bool> timing_exact_{false};  // explore without eager time: virtual gaps are exact
   FirstFailure first_;
   // The loop's thread only (ticks and deliveries), read by check() after the trial.
