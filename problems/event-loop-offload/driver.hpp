@@ -29,6 +29,15 @@ constexpr std::int64_t kJobNs = 10'000'000;   // what one job costs: CPU time, o
 constexpr std::int64_t kBoundNs = 5'000'000;  // the longest the loop may go without a tick
 constexpr auto kTick = std::chrono::milliseconds(1);
 constexpr int kTicksWithoutProgress = 200;  // then the ticker stops: the trial is stuck
+// ThreadSanitizer makes the loop's own bookkeeping (a thread start or join, Asio's locks) cost
+// 5-20 times its CPU time, while a job's 10 ms stay 10 ms: a correct polling loop was measured at
+// 6 ms between two ticks there. Under it the gaps are not judged (stress and explore judge them);
+// a job run on the loop's thread is still rejected, by the thread it ran on.
+#if defined(__SANITIZE_THREAD__)
+constexpr bool kJudgeCpuGaps = false;
+#else
+constexpr bool kJudgeCpuGaps = true;
+#endif
 
 enum class Pattern { burst, one_per_tick, chain };
 
@@ -136,13 +145,15 @@ class OffloadTrial final : public Trial {
                            ", but the job returned " + std::to_string(result_of(i)),
                        std::to_string(result_of(i)), std::to_string(j.got.load(relaxed))};
     }
-    if (max_submit_ns_ > kBoundNs)
+    // Virtual time only where it is exact; CPU time except under ThreadSanitizer.
+    const bool judge_gaps = virtual_ ? timing_exact_.load(relaxed) : kJudgeCpuGaps;
+    if (judge_gaps && max_submit_ns_ > kBoundNs)
       return Failure{"not_concurrent",
                      "submit() of " + job(max_submit_job_) + " used " + ms(max_submit_ns_) +
                          " of the loop thread's CPU time (the bound is " + ms(kBoundNs) +
                          "): submit must hand the job over and return, not compute or spin",
                      "at most " + ms(kBoundNs), ms(max_submit_ns_)};
-    if (max_gap_ > kBoundNs && (!virtual_ || timing_exact_.load(relaxed))) {
+    if (judge_gaps && max_gap_ > kBoundNs) {
       const std::string during =
           running_at_gap_ >= 0 ? " while " + job(running_at_gap_) + " ran on another thread" : "";
       return Failure{
