@@ -273,9 +273,10 @@ class OffloadTrial final : public Trial {
     }
   }
 
-  /// One job per tick: the ticker must go on until the last one is submitted.
+  /// Ticks submit the jobs (a chain's first one; the rest come from on_done): until then the
+  /// ticker must go on, however long the loop takes to start on a loaded machine.
   bool ticks_needed() const {
-    return s_.pattern == Pattern::one_per_tick && submitted_.load(relaxed) < s_.jobs;
+    return submitted_.load(relaxed) < (s_.pattern == Pattern::chain ? 1 : s_.jobs);
   }
 
   // On whatever thread the solution runs the job.
