@@ -301,7 +301,8 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
                                          view.work + "/main.cpp",
                                          "-Wl,--whole-archive",
                                          view.harness_build + "/" + fb.library,
-                                         "-Wl,--no-whole-archive"};
+                                         "-Wl,--no-whole-archive",
+                                         paths::backtrace_library};
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
   if (paths::linker[0]) spec.argv.push_back(std::string("-fuse-ld=") + paths::linker);
   if (boost) {

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "explore/noise.hpp"
+#include "explore/replay_strategy.hpp"
 #include "explore/scheduler.hpp"
 #include "runner.hpp"
 #include "stress_runner.hpp"
@@ -31,6 +32,36 @@ Outcome failed(const std::string& verdict, const std::string& reason, const Case
   o.input = c.input.empty() ? "(no input)" : c.input;
   o.strategy = strategy == "dfs" ? strategy : strategy + "@" + std::to_string(index);
   return o;
+}
+
+/// Runs the failing schedule once more, on a fresh scheduler (the first one's threads may still
+/// be blocked) that records the learner's line at every event. When the replay records the same
+/// events, `o` takes its trace and, for a stall the explorer describes itself (`own_reason`), its
+/// reason, which then name lines and members; g_scheduler is then the replay's, for the picture.
+/// The verdict never changes: a replay that goes another way leaves `o` as it was. A second
+/// attempt covers drivers whose trials alternate their start (every other one starts together).
+/// Only the failing schedule pays for the stack walks.
+void replay_with_lines(const Problem& problem, const Case& c, std::uint64_t seed,
+                       const Strategy& found_by, int workers, double stall_s, bool own_reason,
+                       Outcome& o) {
+  Scheduler* const first = g_scheduler;
+  using Kind = ExecutionResult::Kind;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    ReplayStrategy replay(found_by.name(), first->picks(), found_by.eager_time());
+    auto* again = new Scheduler(problem, workers);  // lives on, as the first one does
+    again->set_capture_lines(true);
+    g_scheduler = again;
+    std::unique_ptr<Trial> trial = problem.make(c);
+    ExecutionResult r = again->run(*trial, c, replay, seed, stall_s);
+    if (r.kind != Kind::finished) (void)trial.release();  // its threads may be blocked inside
+    if (replay.diverged() || r.kind == Kind::busy_wait || r.kind == Kind::busy_wait_stuck ||
+        !again->same_events(*first))
+      continue;
+    o.trace = r.trace.empty() ? again->trace() : std::move(r.trace);
+    if (own_reason) o.reason = r.reason;
+    return;
+  }
+  g_scheduler = first;
 }
 
 Outcome run_explore(const Problem& problem, const RunOptions& options) {
@@ -106,12 +137,16 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
     using Kind = ExecutionResult::Kind;
+    auto with_lines = [&](Outcome& o, bool own_reason) {
+      replay_with_lines(problem, c, seed, *strategy, workers, options.stall_s, own_reason, o);
+    };
     // An exception that escaped a method comes first: it may also have left others stuck.
     if (!r.error.empty()) {
       Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);
       o.trials = out.trials;
       o.trace = g_scheduler->trace();
       if (r.kind != Kind::finished) (void)trial.release();
+      with_lines(o, false);
       return o;
     }
     if ((r.kind == Kind::deadlock || r.kind == Kind::livelock) && r.actors_returned &&
@@ -126,6 +161,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trials = out.trials;
       o.trace = std::move(r.trace);
       (void)trial.release();
+      with_lines(o, false);
       return o;
     }
     if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
@@ -134,6 +170,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
         o.trials = out.trials;
         o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
         (void)trial.release();
+        with_lines(o, false);
         return o;
       }
     }
@@ -143,6 +180,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trials = out.trials;
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
+      with_lines(o, true);
       return o;
     }
     if (r.kind == Kind::busy_wait_stuck) {
@@ -161,7 +199,10 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.got = failure->got;
       if (!failure->finding.empty()) o.findings.push_back({failure->finding, failure->reason});
       o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
-      if (r.kind == Kind::busy_wait) o.findings.push_back({"busy_wait", r.reason});
+      if (r.kind == Kind::busy_wait)
+        o.findings.push_back({"busy_wait", r.reason});
+      else
+        with_lines(o, false);
       return o;
     }
     if (r.kind == Kind::busy_wait) {

@@ -17,7 +17,7 @@ int Scheduler::object_for(const void* address, char kind) {
     int number = 1;
     for (const auto& o : objects_) number += o.kind == kind;
     it->second = static_cast<int>(objects_.size());
-    objects_.push_back({kind, number, address});
+    objects_.push_back({kind, number, address, {}, false});
   }
   return it->second;
 }

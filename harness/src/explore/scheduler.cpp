@@ -4,6 +4,7 @@
 #include <chrono>
 #include <exception>
 
+#include "explore/source_lines.hpp"
 #include "runner.hpp"
 
 namespace cj::explore {
@@ -125,15 +126,23 @@ void Scheduler::poll_progress(const Thread* me) {
   if (progress == last_progress_) return;
   const std::uint64_t step = steps_.load(std::memory_order_relaxed);
   events_.push_back({static_cast<std::uint32_t>(step), static_cast<std::int16_t>(me ? me->id : -1),
-                     Op::progress, -1, static_cast<std::int64_t>(progress - last_progress_)});
+                     Op::progress, -1, 0, static_cast<std::int64_t>(progress - last_progress_)});
   last_progress_ = progress;
   last_progress_step_ = step;
 }
 
 void Scheduler::record(const Thread* me, Op op, int object, std::int64_t arg) {
   if (me) poll_progress(me);
+  int line = 0;
+  if (capture_lines_ && me) {
+    // What the walk calls (the unwinder's own locks, say) must not reach the model.
+    Thread* const self = t_self;
+    t_self = nullptr;
+    line = learner_line();
+    t_self = self;
+  }
   events_.push_back({static_cast<std::uint32_t>(steps_.load(std::memory_order_relaxed)),
-                     static_cast<std::int16_t>(me ? me->id : -1), op, object, arg});
+                     static_cast<std::int16_t>(me ? me->id : -1), op, object, line, arg});
 }
 
 void Scheduler::wake(Thread& t, bool timed_out, bool spurious) {
@@ -224,8 +233,11 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
         runnable_.push_back(t->id);
     std::sort(runnable_.begin(), runnable_.end());
   }
-  int pick = runnable_.size() == 1 ? runnable_.front()
-                                   : strategy_->pick(runnable_, me ? me->id : -1, yielded);
+  int pick = runnable_.front();
+  if (runnable_.size() > 1) {
+    pick = strategy_->pick(runnable_, me ? me->id : -1, yielded);
+    picks_.push_back(pick);
+  }
   Thread* next = threads_[pick].get();
   if (next->wait != WaitKind::none) {
     // An eager timeout: virtual time moves to its deadline.
@@ -302,6 +314,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   object_index_.clear();
   objects_.clear();
   events_.clear();
+  picks_.clear();
   vnow_ = 0;
   steps_.store(0, std::memory_order_relaxed);
   last_progress_ = progress_count();
@@ -378,6 +391,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
                "a variable); the explorer cannot schedule such a loop, so this trial ran on the "
                "real scheduler";
     lock();
+    if (capture_lines_) name_objects();
     r.trace = render_trace();
     unlock();
     return r;
@@ -392,6 +406,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   }
   for (auto& t : threads_)
     if (!t->error.empty() && r.error.empty()) r.error = thread_name(t->id) + ": " + t->error;
+  if (capture_lines_) name_objects();
   if (r.kind == ExecutionResult::Kind::deadlock) {
     r.reason = describe_deadlock();
     r.trace = render_trace();

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <thread>
@@ -97,6 +98,7 @@ struct Event {
   std::int16_t thread;
   Op op;
   std::int32_t object;  // index into objects_, or a thread id for thread operations, or -1
+  std::int32_t line;    // the learner's line it happened at (replays only, source_lines.hpp), or 0
   std::int64_t arg;
 };
 
@@ -130,6 +132,14 @@ class Scheduler {
   std::vector<std::string> trace();
   /// The last execution as JSON for a picture (see timeline.cpp), ended by `verdict`.
   std::string timeline(const std::string& verdict, const std::string& reason);
+
+  /// Record the learner's line at every event and name objects as the learner's file does. For
+  /// the replay of a failing schedule only: each event then walks the stack.
+  void set_capture_lines(bool on) { capture_lines_ = on; }
+  /// The strategy's choices in the last execution, in order (what a replay feeds back).
+  const std::vector<int>& picks() const { return picks_; }
+  /// Whether the last executions of this and `other` recorded the same events (lines aside).
+  bool same_events(const Scheduler& other) const;
 
   // The modelled primitives, called by the interposed functions for a controlled thread.
   int mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const timespec* abstime,
@@ -186,6 +196,8 @@ class Scheduler {
                 // 's' POSIX semaphore
     int number;
     const void* address;
+    std::string name;  // what the learner's file calls it ("forks[1]"), when known
+    bool unique_name = false;
   };
   struct Worker {
     Gate gate;
@@ -223,8 +235,15 @@ class Scheduler {
   Thread* thread_by_handle(pthread_t handle);
   void remove_waiter(WaitQueue& q, int id);
 
+  /// Names objects_ from the lines events_ recorded (source_lines.hpp).
+  void name_objects();
+  /// The line of thread's latest event on object among `ops`, or 0.
+  int line_of_last(int thread, int object, std::initializer_list<Op> ops) const;
   std::string thread_name(int id) const;
+  /// "mutex forks[1]" when the learner's name is known, else "mutex M2".
   std::string object_name(int object) const;
+  /// "mutex M2": the explorer's own label.
+  std::string object_label(int object) const;
   std::string describe(const Event& e) const;
   std::vector<std::string> render_trace() const;
   std::string describe_deadlock() const;
@@ -249,6 +268,8 @@ class Scheduler {
   std::unordered_map<const void*, int> object_index_;
   std::vector<ObjectInfo> objects_;
   std::vector<Event> events_;
+  std::vector<int> picks_;  // the strategy's choices, for a replay
+  bool capture_lines_ = false;
   std::vector<int> runnable_;  // scratch for choose()
   std::vector<int> choices_;   // scratch for choose()
   std::uint64_t vnow_ = 0;     // virtual nanoseconds since the execution started

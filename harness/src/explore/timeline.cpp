@@ -5,7 +5,8 @@
 // The JSON it returns (one object; the judge draws it, see judge/src/timeline_svg.cpp):
 //   threads:  [{id, name, actor, parent, finished}]
 //   objects:  [{id, kind, label[, name]}]
-//   steps:    [{i, step, thread, op, object, arg, text[, line]}]  i: position on the time axis
+//   steps:    [{i, step, thread, op, object, arg, text[, line][, member]}]  i: position on the
+//             time axis; line: the learner's line; member: what the learner's file calls object
 //   blocked:  [{thread, from, to, kind, object}]  from/to are step positions; to is null when the
 //             thread was still blocked at the end
 //   wakes:    [{from, to, notifier, waiter, object, kind}]  kind: notify, unlock, post, join, once
@@ -187,7 +188,7 @@ std::string Scheduler::timeline(const std::string& verdict, const std::string& r
   for (std::size_t k = 0; k < objects_.size(); ++k) {
     json o = {{"id", k},
               {"kind", object_kind(objects_[k].kind)},
-              {"label", object_name(static_cast<int>(k))}};
+              {"label", object_label(static_cast<int>(k))}};
     add_name(o, objects_[k]);
     objects.push_back(std::move(o));
   }
@@ -234,6 +235,9 @@ std::string Scheduler::timeline(const std::string& verdict, const std::string& r
               {"text", describe(e)}};
     if (is_thread_op(e.op)) s["target"] = e.object;
     add_line(s, e);
+    if (!is_thread_op(e.op) && e.object >= 0 && e.object < static_cast<int>(objects_.size()) &&
+        !objects_[e.object].name.empty())
+      s["member"] = objects_[e.object].name;
     steps.push_back(std::move(s));
 
     const int t = e.thread;

@@ -1,9 +1,12 @@
 // Turning the recorded events of an execution into the readable failing schedule, and a stuck
 // state into a wait-for report.
+#include <algorithm>
+#include <cctype>
 #include <set>
 #include <sstream>
 
 #include "explore/scheduler.hpp"
+#include "explore/source_lines.hpp"
 
 namespace cj::explore {
 namespace {
@@ -27,16 +30,160 @@ std::string Scheduler::thread_name(int id) const {
   return "thread T" + std::to_string(id) + " (started by " + thread_name(t.parent) + ")";
 }
 
+namespace {
+
+const char* kind_name(char kind) {
+  return kind == 'm'   ? "mutex"
+         : kind == 'c' ? "condition variable"
+         : kind == 'f' ? "futex word"
+         : kind == 'o' ? "once flag"
+         : kind == 's' ? "semaphore"
+                       : "shared mutex";
+}
+
+/// The size of one such object: the stride of an array of them.
+std::size_t kind_size(char kind) {
+  switch (kind) {
+    case 'm':
+      return sizeof(pthread_mutex_t);
+    case 'c':
+      return sizeof(pthread_cond_t);
+    case 's':
+      return sizeof(sem_t);
+    case 'r':
+      return sizeof(pthread_rwlock_t);
+    default:
+      return sizeof(int);
+  }
+}
+
+/// The kind of object an event's line names, when the event is an operation the line spells out
+/// (a lock, a wait, a notify); 0 for the others (an unlock at a closing brace, a re-lock after
+/// a wait, thread operations).
+char operand_kind(Op op) {
+  switch (op) {
+    case Op::lock:
+    case Op::lock_blocks:
+    case Op::trylock_fails:
+    case Op::lock_times_out:
+      return 'm';
+    case Op::cond_wait:
+    case Op::signal:
+    case Op::broadcast:
+      return 'c';
+    case Op::futex_wait:
+    case Op::futex_no_wait:
+    case Op::futex_wake:
+      return 'f';
+    case Op::sem_wait:
+    case Op::sem_blocks:
+    case Op::sem_post:
+      return 's';
+    case Op::rd_lock:
+    case Op::wr_lock:
+    case Op::rw_blocks:
+      return 'r';
+    default:
+      return 0;
+  }
+}
+
+/// "forks" for "forks[(philosopher + 1) % 5]"; "" when the name is not an array element.
+std::string array_of(const std::string& name) {
+  const auto open = name.find('[');
+  if (open == std::string::npos || open == 0 || name.back() != ']') return "";
+  for (std::size_t i = 0; i < open; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(name[i])) && name[i] != '_') return "";
+  return name.substr(0, open);
+}
+
+}  // namespace
+
+std::string Scheduler::object_label(int object) const {
+  if (object < 0 || object >= static_cast<int>(objects_.size())) return "?";
+  const ObjectInfo& o = objects_[object];
+  static const char kLetter[] = {'m', 'M', 'c', 'C', 'f', 'F', 'o', 'O', 's', 'S', 'r', 'R'};
+  char letter = 'R';
+  for (std::size_t k = 0; k < sizeof kLetter; k += 2)
+    if (kLetter[k] == o.kind) letter = kLetter[k + 1];
+  return std::string(kind_name(o.kind)) + " " + letter + std::to_string(o.number);
+}
+
 std::string Scheduler::object_name(int object) const {
   if (object < 0 || object >= static_cast<int>(objects_.size())) return "?";
   const ObjectInfo& o = objects_[object];
-  const char* kind = o.kind == 'm'   ? "mutex M"
-                     : o.kind == 'c' ? "condition variable C"
-                     : o.kind == 'f' ? "futex word F"
-                     : o.kind == 'o' ? "once flag O"
-                     : o.kind == 's' ? "semaphore S"
-                                     : "shared mutex R";
-  return kind + std::to_string(o.number);
+  if (o.name.empty()) return object_label(object);
+  if (o.unique_name) return std::string(kind_name(o.kind)) + " " + o.name;
+  return object_label(object) + " (" + o.name + ")";
+}
+
+void Scheduler::name_objects() {
+  for (auto& o : objects_) o.name.clear();
+  // What the line of the first operation on each object calls it.
+  for (const Event& e : events_) {
+    const char kind = operand_kind(e.op);
+    if (!kind || e.line <= 0 || e.object < 0 || e.object >= static_cast<int>(objects_.size()))
+      continue;
+    ObjectInfo& o = objects_[e.object];
+    if (o.name.empty() && o.kind == kind) o.name = operand_on(learner_source_line(e.line), kind);
+  }
+  // A global's own name wins; an array element whose array the file declares with a bound, and
+  // whose first and last elements were both seen, gets its index: "forks[(i + 1) % 5]" is
+  // "forks[2]".
+  std::unordered_map<std::string, std::vector<int>> arrays;
+  for (std::size_t k = 0; k < objects_.size(); ++k) {
+    ObjectInfo& o = objects_[k];
+    const std::string global = global_name(o.address, kind_size(o.kind));
+    if (!global.empty()) {
+      o.name = global;
+      continue;
+    }
+    const std::string array = array_of(o.name);
+    if (!array.empty()) arrays[array + '\0' + o.kind].push_back(static_cast<int>(k));
+  }
+  for (const auto& [key, members] : arrays) {
+    const std::string array = key.substr(0, key.find('\0'));
+    const int extent = declared_extent(array);
+    if (extent <= 0) continue;
+    const std::size_t size = kind_size(objects_[members.front()].kind);
+    auto at = [&](int k) { return reinterpret_cast<std::uintptr_t>(objects_[k].address); };
+    std::uintptr_t lo = UINTPTR_MAX, hi = 0;
+    for (int k : members) {
+      lo = std::min(lo, at(k));
+      hi = std::max(hi, at(k));
+    }
+    if (hi - lo != static_cast<std::uintptr_t>(extent - 1) * size) continue;
+    bool aligned = true;
+    for (int k : members) aligned &= (at(k) - lo) % size == 0;
+    if (!aligned) continue;
+    for (int k : members)
+      objects_[k].name = array + "[" + std::to_string((at(k) - lo) / size) + "]";
+  }
+  for (auto& o : objects_) {
+    o.unique_name = !o.name.empty();
+    for (const auto& other : objects_)
+      if (&other != &o && other.name == o.name) o.unique_name = false;
+  }
+}
+
+int Scheduler::line_of_last(int thread, int object, std::initializer_list<Op> ops) const {
+  for (auto e = events_.rbegin(); e != events_.rend(); ++e) {
+    if (e->thread != thread || e->object != object) continue;
+    for (Op op : ops)
+      if (e->op == op) return e->line;
+  }
+  return 0;
+}
+
+bool Scheduler::same_events(const Scheduler& other) const {
+  if (events_.size() != other.events_.size()) return false;
+  for (std::size_t k = 0; k < events_.size(); ++k) {
+    const Event &a = events_[k], &b = other.events_[k];
+    if (a.step != b.step || a.thread != b.thread || a.op != b.op || a.object != b.object ||
+        a.arg != b.arg)
+      return false;
+  }
+  return true;
 }
 
 std::string Scheduler::describe(const Event& e) const {
@@ -139,7 +286,10 @@ std::vector<std::string> Scheduler::render_trace() const {
       i += skip - 1;
       continue;
     }
-    lines.push_back("step " + std::to_string(events_[i].step) + ": " + describe(events_[i]));
+    const Event& e = events_[i];
+    lines.push_back("step " + std::to_string(e.step) +
+                    (e.line > 0 ? " (line " + std::to_string(e.line) + ")" : std::string()) + ": " +
+                    describe(e));
   }
   return lines;
 }
@@ -163,21 +313,33 @@ std::string Scheduler::describe_deadlock() const {
       auto it = object_index_.find(a);
       return it == object_index_.end() ? -1 : it->second;
     };
+    // Where it waits, and where the holder took what it waits for, when lines were recorded.
+    auto at_line = [](int line) {
+      return line > 0 ? " at line " + std::to_string(line) : std::string();
+    };
     switch (t.wait) {
       case WaitKind::mutex: {
         auto it = mutexes_.find(t.on);
         const int owner = it == mutexes_.end() ? -1 : it->second.owner;
-        out << " waits for " << object_name(index(t.on));
-        if (owner != kNoOwner) out << " held by " << thread_name(owner);
+        const int object = index(t.on);
+        out << " waits for " << object_name(object)
+            << at_line(line_of_last(t.id, object, {Op::lock_blocks}));
+        if (owner != kNoOwner) {
+          out << " held by " << thread_name(owner);
+          const int locked = line_of_last(owner, object, {Op::lock});
+          if (locked > 0) out << " (locked at line " << locked << ")";
+        }
         waits_for[t.id] = owner;
         break;
       }
       case WaitKind::cond:
         out << " waits on " << object_name(index(t.on))
+            << at_line(line_of_last(t.id, index(t.on), {Op::cond_wait}))
             << " and no thread that could notify it is left";
         break;
       case WaitKind::futex:
         out << " sleeps on " << object_name(index(t.on))
+            << at_line(line_of_last(t.id, index(t.on), {Op::futex_wait}))
             << " (an atomic wait, semaphore, latch, barrier or future) and nobody is left to "
                "wake it";
         break;
@@ -208,7 +370,9 @@ std::string Scheduler::describe_deadlock() const {
         break;
       }
       case WaitKind::sem:
-        out << " waits on " << object_name(index(t.on)) << " and nobody is left to post it";
+        out << " waits on " << object_name(index(t.on))
+            << at_line(line_of_last(t.id, index(t.on), {Op::sem_blocks}))
+            << " and nobody is left to post it";
         break;
       default:
         out << " cannot run";
