@@ -68,18 +68,24 @@ class WorkerPool {
     generation_.notify_all();
   }
 
-  /// Waits for the batch; false when nothing progressed for stall_s seconds.
+  /// Waits for the batch; false when nothing progressed for stall_s seconds while the program
+  /// either could not run at all (no thread runnable: blocked for good) or ran: used half of
+  /// stall_s in CPU time. On a loaded machine the threads of a sound program can sit runnable
+  /// without a CPU for longer than stall_s; that is not a stall, and it is waited out.
   bool wait(double stall_s) {
     std::unique_lock<std::mutex> lock(m_);
     auto last = progress_count();
     auto since = Clock::now();
+    double cpu_since = process_cpu_seconds();
     while (!done_cv_.wait_for(lock, std::chrono::milliseconds(20),
                               [&] { return pending_.load(std::memory_order_acquire) == 0; })) {
       auto now_progress = progress_count();
       if (now_progress != last) {
         last = now_progress;
         since = Clock::now();
-      } else if (std::chrono::duration<double>(Clock::now() - since).count() > stall_s) {
+        cpu_since = process_cpu_seconds();
+      } else if (std::chrono::duration<double>(Clock::now() - since).count() > stall_s &&
+                 (process_cpu_seconds() - cpu_since >= stall_s / 2 || !another_thread_runnable())) {
         return false;
       }
     }

@@ -2,9 +2,11 @@
 
 #include <dirent.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -55,6 +57,30 @@ int thread_count() {
     closedir(d);
   }
   return n;
+}
+
+bool another_thread_runnable() {
+  const pid_t me = current_tid();
+  bool runnable = false;
+  if (DIR* d = opendir("/proc/self/task")) {
+    while (dirent* e = readdir(d)) {
+      if (e->d_name[0] == '.') continue;
+      const pid_t tid = static_cast<pid_t>(std::atoi(e->d_name));
+      if (tid == me) continue;
+      if (sample_thread(tid).state == 'R') {
+        runnable = true;
+        break;
+      }
+    }
+    closedir(d);
+  }
+  return runnable;
+}
+
+double process_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 pid_t current_tid() { return static_cast<pid_t>(syscall(SYS_gettid)); }

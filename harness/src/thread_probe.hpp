@@ -22,6 +22,14 @@ std::vector<bool> spinning_threads(const std::vector<pid_t>& tids, int window_ms
 /// Threads in this process right now.
 int thread_count();
 
+/// True when a thread of this process other than the caller is runnable right now (state R:
+/// running, or woken and waiting for a CPU). On a loaded machine a sound program's threads can
+/// wait that way for a long time; a deadlocked program has none.
+bool another_thread_runnable();
+
+/// CPU time this process has used so far, all threads, in seconds.
+double process_cpu_seconds();
+
 pid_t current_tid();
 
 }  // namespace cj

@@ -412,9 +412,18 @@ ProcessResult run_process(const ProcessSpec& spec) {
       kill_all();  // whatever is left of the tree goes with it
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    // A tree that got less than a quarter of the wall limit in CPU time while its threads sat
+    // runnable without a CPU for at least as long (the cgroup's CPU pressure) was starved by a
+    // loaded machine, not hung: it is given up to four times the limit, so that a sound program
+    // is not stopped for the machine's load. A tree that sleeps, or no cgroup figures: the limit
+    // is kept as it is.
     if (!exited && elapsed > limits.wall_s && !r.wall_timeout) {
-      r.wall_timeout = true;
-      kill_all();
+      const double used = cgroups.cpu_s(), waited = cgroups.cpu_waiting_s();
+      const bool starved = used >= 0 && used < limits.wall_s / 4 && waited >= limits.wall_s / 4;
+      if (!starved || elapsed > 4 * limits.wall_s) {
+        r.wall_timeout = true;
+        kill_all();
+      }
     }
     if (!exited && spec.cancel && !r.cancelled && spec.cancel->load()) {
       r.cancelled = true;

@@ -233,6 +233,15 @@ double RunCgroups::cpu_s() const {
   return -1;
 }
 
+double RunCgroups::cpu_waiting_s() const {
+  if (unified_.empty()) return -1;
+  // "some avg10=0.00 avg60=0.00 avg300=0.00 total=123456" (microseconds), then a "full" line.
+  const std::string text = slurp(unified_ + "/cpu.pressure");
+  const auto at = text.find("total=");
+  if (text.rfind("some", 0) != 0 || at == std::string::npos) return -1;
+  return std::strtoll(text.c_str() + at + 6, nullptr, 10) / 1e6;
+}
+
 bool RunCgroups::memory_hit() const {
   if (!memory_) return false;
   if (memory_dir_ == unified_) return field(slurp(unified_ + "/memory.events"), "oom_kill") > 0;

@@ -52,6 +52,9 @@ class RunCgroups {
   bool kill_all() const;
   /// CPU seconds used by the tree so far; negative when unknown.
   double cpu_s() const;
+  /// Seconds in which some thread of the tree was runnable but had no CPU (the cgroup's
+  /// cpu.pressure "some" total); negative when unknown.
+  double cpu_waiting_s() const;
   bool memory_hit() const;
   /// The most memory the run's processes held at once, in KiB (-1 when no memory cgroup
   /// counts it). Unlike ru_maxrss it survives a kill before init reaped the submission.

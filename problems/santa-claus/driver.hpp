@@ -4,6 +4,13 @@
 // callback, and the checker replays the log: Santa prepares the sleigh only when all nine are back
 // and before any is hitched; all nine are hitched before the next sleigh; he helps elves only when
 // three have asked, exactly three per helpElves(), and a fourth elf waits for the next group.
+//
+// Reindeer precedence needs an exact scheduler and is checked only when await_quiescence() can
+// promise that every other thread is blocked (explore without eager time): with one christmas
+// and three elves, Santa's thread calls santa() only once all nine reindeer and the three elves
+// have called and nothing else can run, so all twelve wait inside their calls when Santa first
+// looks. His first callback must then be prepareSleigh().
+#include <atomic>
 #include <map>
 #include <string>
 #include <thread>
@@ -41,12 +48,14 @@ class NorthPoleTrial final : public Trial {
   NorthPoleTrial(Season season, bool arrive_together)
       : season_(season),
         arrive_together_(arrive_together),
+        precedence_case_(season.christmases == 1 && season.elves == kGroup),
         north_pole_(season.christmases, season.elves),
         log_(4 * (kReindeer * season.christmases + season.elves) + 64) {}
 
   void run(int actor) override {
     if (arrive_together_) wait_for_the_others();
     if (actor == kSanta) {
+      if (precedence_case_) wait_for_reindeer_and_elves();
       north_pole_.santa([this] { log_.record(kSanta, kPrepareSleigh); },
                         [this] {
                           log_.record(kSanta, kHelpElves);
@@ -56,10 +65,12 @@ class NorthPoleTrial final : public Trial {
     } else if (is_reindeer(actor)) {
       for (int c = 0; c < season_.christmases; ++c) {
         log_.record(actor, kReindeerBack);
+        reindeer_called_.fetch_add(1, std::memory_order_relaxed);
         north_pole_.reindeer([this, actor] { log_.record(actor, kGetHitched); });
       }
     } else {
       log_.record(actor, kElfAsks);
+      elves_called_.fetch_add(1, std::memory_order_relaxed);
       north_pole_.elf([this, actor] { log_.record(actor, kGetHelp); });
     }
   }
@@ -71,8 +82,15 @@ class NorthPoleTrial final : public Trial {
     int asked = 0, helped_elves = 0, visits = 0;
     std::vector<int> group;     // elves who called getHelp() in the group being helped
     bool santa_helped = false;  // helpElves() was called for that group
+    bool santa_chose = false;   // Santa made his first callback
     for (std::size_t i = 0; i < log_.size(); ++i) {
       const Event e = log_[i];
+      if (e.what == kHelpElves && !santa_chose && all_waiting_)
+        return fail(
+            "all nine reindeer were back and waiting in reindeer(), and three elves were waiting "
+            "in elf(), when Santa first looked, and he helped the elves first: when both wait, "
+            "the reindeer come first and Santa prepares the sleigh");
+      if (e.what == kHelpElves || e.what == kPrepareSleigh) santa_chose = true;
       switch (e.what) {
         case kReindeerBack:
           ++back;
@@ -172,6 +190,23 @@ class NorthPoleTrial final : public Trial {
     return Failure{"wrong_answer", std::move(reason), "", ""};
   }
 
+  /// Santa's thread, in the precedence case: returns once all nine reindeer and the three elves
+  /// called and nothing else can run (then they all wait inside their calls, and all_waiting_ is
+  /// set), or at once where no runner can promise that.
+  void wait_for_reindeer_and_elves() {
+    const auto everyone_called = [this] {
+      return reindeer_called_.load(std::memory_order_relaxed) == kReindeer &&
+             elves_called_.load(std::memory_order_relaxed) == season_.elves;
+    };
+    for (int round = 0; round < kRounds && !everyone_called(); ++round)
+      if (!await_quiescence()) return;
+    if (!everyone_called() || !await_quiescence()) return;
+    // Nothing else could run: the nine reindeer and the three elves wait inside their calls.
+    all_waiting_ = true;
+  }
+
+  static constexpr int kRounds = 16;  // bounded waits: a buggy solution cannot hang the driver
+
   /// Bounded and relaxed: some trials make everyone arrive at once; it neither hangs a runner
   /// that runs actors one at a time nor orders them.
   void wait_for_the_others() {
@@ -184,7 +219,10 @@ class NorthPoleTrial final : public Trial {
 
   const Season season_;
   const bool arrive_together_;
+  const bool precedence_case_;
   std::atomic<int> arrived_{0};
+  std::atomic<int> reindeer_called_{0}, elves_called_{0};  // calls made, for the precedence case
+  bool all_waiting_ = false;  // written by Santa's thread before santa(), read by check()
   ::SantaClaus north_pole_;
   EventLog log_;
 };

@@ -1,7 +1,10 @@
 // expect: runtime_error
 // bug: the source actor looks the destination up with accounts.at(to) without checking first, so
 // a transfer to a missing account throws std::out_of_range on the actor's thread and the whole
-// program ends, instead of the error coming back as a "no such account" message
+// program ends, instead of the error coming back as a "no such account" message. It looks the
+// destination up before it checks the funds, so that the throw is the one symptom (had it checked
+// the funds first, a poor source would answer "insufficient funds" for a missing account, a
+// wrong_answer that explore found in 1 of 5 runs).
 class Bank {
     struct Account {
         mutex m;                            // guards inbox
@@ -63,10 +66,11 @@ public:
         if (from < 0 || from >= n) return answered(done, id, "no such account");
         accounts[from]->post([this, id, from, to, amount, n, done]() mutable {
             Account& src = *accounts[from];
+            Account& dst = *accounts.at(to);  // BUG: throws for a missing account
             if (src.balance < amount) return answered(done, id, "insufficient funds");
             src.balance -= amount;
             record(from, id, src.balance);
-            accounts.at(to)->post([this, id, to, amount, done]() mutable {  // BUG: throws
+            dst.post([this, id, to, amount, done]() mutable {
                 Account& dst = *accounts[to];
                 dst.balance += amount;
                 record(to, id, dst.balance);
