@@ -15,8 +15,8 @@ std::unique_ptr<Problem>& problem_slot() {
   return problem;
 }
 
-std::map<std::string, Runner>& runners() {
-  static std::map<std::string, Runner> table;
+std::map<Mode, Runner>& runners() {
+  static std::map<Mode, Runner> table;
   return table;
 }
 
@@ -55,15 +55,15 @@ bool await_quiescence() {
   return quiescence_exact.load(std::memory_order_relaxed);
 }
 
-void register_runner(const std::string& mode, Runner runner) { runners()[mode] = runner; }
+void register_runner(Mode mode, Runner runner) { runners()[mode] = runner; }
 
-Runner find_runner(const std::string& mode) {
+Runner find_runner(Mode mode) {
   auto it = runners().find(mode);
   return it == runners().end() ? nullptr : it->second;
 }
 
-std::vector<std::string> runner_modes() {
-  std::vector<std::string> modes;
+std::vector<Mode> runner_modes() {
+  std::vector<Mode> modes;
   for (const auto& [mode, runner] : runners()) modes.push_back(mode);
   return modes;
 }

@@ -289,7 +289,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         return out;
       }
     }
-    if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != "accepted") {
+    if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != Verdict::accepted) {
       leak.trials = out.trials;
       leak.input = ordinal_case(c);
       return leak;
@@ -323,9 +323,9 @@ Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
   return out;
 }
 
-CJ_RUNNER("stress", run_stress);
+CJ_RUNNER(Mode::stress, run_stress);
 namespace {
-const bool fresh_registered = (register_runner("fresh", run_fresh_threads), true);
+const bool fresh_registered = (register_runner(Mode::fresh, run_fresh_threads), true);
 }
 
 }  // namespace cj

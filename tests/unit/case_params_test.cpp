@@ -33,7 +33,7 @@ TEST(FirstFailure, KeepsTheFirstReportAndItsVerdict) {
   f.fail("readers were kept out", "not_concurrent");
   f.fail("a later consequence");
   ASSERT_TRUE(f.get());
-  EXPECT_EQ(f.get()->verdict, "not_concurrent");
+  EXPECT_EQ(f.get()->verdict, cj::Verdict::not_concurrent);
   EXPECT_EQ(f.get()->reason, "readers were kept out");
   ASSERT_TRUE(f.so_far());
   EXPECT_EQ(f.so_far()->reason, "readers were kept out");

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "cj/verdict.hpp"
+
 namespace cj {
 
 /// One input of a problem, shown to the learner as "Input:" when a trial on it fails.
@@ -21,9 +23,10 @@ struct Case {
   std::vector<int> start_order;
 };
 
-/// What a check found wrong. verdict is a name from the contract ("wrong_answer", ...).
+/// What a check found wrong. A verdict written as a name (`Failure{"wrong_answer", ...}`) is
+/// checked when compiling (cj/verdict.hpp).
 struct Failure {
-  std::string verdict = "wrong_answer";
+  Verdict verdict = Verdict::wrong_answer;
   std::string reason;    // one sentence a learner understands
   std::string expected;  // may be empty
   std::string got;       // may be empty

@@ -23,7 +23,7 @@ std::uint64_t schedule_seed(std::uint64_t seed, std::uint64_t index) {
   return mix.next();
 }
 
-Outcome failed(const std::string& verdict, const std::string& reason, const Case& c,
+Outcome failed(Verdict verdict, const std::string& reason, const Case& c,
                const std::string& strategy, std::uint64_t index) {
   Outcome o;
   o.verdict = verdict;
@@ -138,8 +138,8 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       }
     }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
-      Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
-                         strategy->name(), i);
+      Outcome o = failed(r.kind == Kind::deadlock ? Verdict::deadlock : Verdict::livelock, r.reason,
+                         c, strategy->name(), i);
       o.trials = out.trials;
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
@@ -176,8 +176,8 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
 /// A rejection carries the failing execution as a timeline (the scheduler still holds it).
 Outcome run_explore_drawn(const Problem& problem, const RunOptions& options) {
   Outcome o = run_explore(problem, options);
-  if (o.verdict != "accepted" && !o.trace.empty() && g_scheduler)
-    o.timeline = g_scheduler->timeline(o.verdict, o.reason);
+  if (o.verdict != Verdict::accepted && !o.trace.empty() && g_scheduler)
+    o.timeline = g_scheduler->timeline(o.verdict.str(), o.reason);
   return o;
 }
 
@@ -190,9 +190,9 @@ Outcome run_noise(const Problem& problem, const RunOptions& options) {
 
 }  // namespace
 
-CJ_RUNNER("explore", run_explore_drawn);
+CJ_RUNNER(Mode::explore, run_explore_drawn);
 namespace {
-const bool noise_registered = (register_runner("noise", run_noise), true);
+const bool noise_registered = (register_runner(Mode::noise, run_noise), true);
 }
 
 }  // namespace cj::explore
