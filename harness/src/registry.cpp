@@ -34,6 +34,12 @@ void register_problem(std::unique_ptr<Problem> problem) {
 
 const Problem* registered_problem() { return problem_slot().get(); }
 
+std::vector<Case> numbered_cases(const Problem& problem) {
+  std::vector<Case> cases = problem.cases();
+  for (std::size_t k = 0; k < cases.size(); ++k) cases[k].index = k;
+  return cases;
+}
+
 void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
 
 unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }

@@ -192,7 +192,7 @@ std::string ordinal_case(const Case& c) { return c.input.empty() ? "(no input)" 
 Outcome run_stress(const Problem& problem, const RunOptions& options) {
   // Stuck workers keep pointing into the cases after a stall: like the pool, they are then
   // leaked rather than destroyed under them.
-  auto cases_owner = std::make_unique<const std::vector<Case>>(problem.cases());
+  auto cases_owner = std::make_unique<const std::vector<Case>>(numbered_cases(problem));
   const std::vector<Case>& cases = *cases_owner;
   Outcome out;
   if (cases.empty()) {
@@ -301,7 +301,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
 }
 
 Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
-  const std::vector<Case> cases = problem.cases();
+  const std::vector<Case> cases = numbered_cases(problem);
   Outcome out;
   std::mt19937_64 rng(options.seed);
   const auto start = Clock::now();

@@ -21,6 +21,9 @@ struct Case {
   /// Optional: actor indices in the order their threads are meant to start (LeetCode's input
   /// for 1114). Stress mode gives earlier actors a head start; other runners may ignore it.
   std::vector<int> start_order;
+  /// Its place in Problem::cases(), set by the runners (numbered_cases()): how a driver finds
+  /// the data behind a case. The input text is for people; nothing parses it back.
+  std::size_t index = 0;
 };
 
 /// What a check found wrong. A verdict written as a name (`Failure{"wrong_answer", ...}`) is
@@ -72,6 +75,9 @@ class Problem {
   /// fetches ever in flight"): controlled exploration, one thread at a time, then does not apply.
   virtual bool needs_real_parallelism() const { return false; }
 };
+
+/// problem.cases(), each with its index set: what every runner plays.
+std::vector<Case> numbered_cases(const Problem& problem);
 
 /// Called once by a driver (see CJ_PROBLEM); the harness's main() runs the registered problem.
 void register_problem(std::unique_ptr<Problem> problem);

@@ -45,7 +45,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   struct Reset {
     ~Reset() { set_one_thread_at_a_time(false); }
   } reset;
-  const std::vector<Case> cases = problem.cases();
+  const std::vector<Case> cases = numbered_cases(problem);
   Outcome out;
   if (cases.empty()) {
     out.verdict = "internal_error";
