@@ -135,6 +135,12 @@ StepRun run_step(const JudgeRequest& req, const Step& step, const BuildResult& b
   if (p.cancelled) return {JudgeResult{}, true};
   JudgeResult r = interpret_run(step.mode, p, spec.limits);
   bool race_in_submission = false;
+  if (p.process_limit && req.problem.allows_fork)
+    r.reason = fmt::format(
+        "the program tried to create more than {} processes and threads; this problem allows a "
+        "few worker processes, not one per element, and a child must leave with _exit() (one "
+        "that returns from the method goes on running the caller's code and forks again)",
+        spec.limits.processes);
   if (step.flavour == Flavour::tsan) {
     bool raced = false;
     for (const auto& t : parse_tsan_reports(p.output, build.compiled_as, req.shown_as)) {
