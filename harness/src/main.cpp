@@ -22,7 +22,7 @@ double seconds_since_start() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
 }
 
-[[noreturn]] void report_and_exit(const std::string& verdict, const std::string& reason) {
+[[noreturn]] void report_and_exit(cj::Verdict verdict, const std::string& reason) {
   cj::Outcome o;
   o.verdict = verdict;
   o.reason = reason;
@@ -54,11 +54,12 @@ void on_terminate() {
   report_and_exit("runtime_error", what);
 }
 
-int usage(const char* argv0) {
+int usage(const char* argv0, const std::string& why = "") {
+  if (!why.empty()) std::cerr << argv0 << ": " << why << "\n";
   std::cerr << "usage: " << argv0
             << " [--mode MODE] [--seed N] [--budget SECONDS] [--stall SECONDS]"
                " [--strategy NAME] [--result-fd FD]\nmodes:";
-  for (const auto& m : cj::runner_modes()) std::cerr << " " << m;
+  for (const auto& m : cj::runner_modes()) std::cerr << " " << cj::mode_name(m);
   std::cerr << "\n";
   return 2;
 }
@@ -72,16 +73,21 @@ int main(int argc, char** argv) {
       if (i + 1 >= argc) std::exit(usage(argv[0]));
       return argv[++i];
     };
-    if (a == "--mode")
-      options.mode = value();
-    else if (a == "--seed")
+    if (a == "--mode") {
+      const std::string name = value();
+      const auto mode = cj::parse_harness_mode(name);
+      if (!mode) return usage(argv[0], "unknown mode \"" + name + "\"");
+      options.mode = *mode;
+    } else if (a == "--strategy") {
+      options.strategy = value();
+      if (auto why = cj::strategy_spec_error(options.strategy); !why.empty())
+        return usage(argv[0], why);
+    } else if (a == "--seed")
       options.seed = std::stoull(value());
     else if (a == "--budget")
       options.budget_s = std::stod(value());
     else if (a == "--stall")
       options.stall_s = std::stod(value());
-    else if (a == "--strategy")
-      options.strategy = value();
     else if (a == "--result-fd")
       cj::set_result_fd(std::stoi(value()));
     else
@@ -90,7 +96,9 @@ int main(int argc, char** argv) {
   const cj::Problem* problem = cj::registered_problem();
   if (!problem) report_and_exit("internal_error", "no problem was registered in this executable");
   cj::Runner runner = cj::find_runner(options.mode);
-  if (!runner) report_and_exit("internal_error", "this executable has no mode " + options.mode);
+  if (!runner)
+    report_and_exit("internal_error",
+                    "this executable has no mode " + std::string(cj::mode_name(options.mode)));
 
   std::set_terminate(on_terminate);
   std::atexit(on_exit_mid_run);

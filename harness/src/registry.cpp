@@ -18,8 +18,8 @@ std::unique_ptr<Problem>& problem_slot() {
   return problem;
 }
 
-std::map<std::string, Runner>& runners() {
-  static std::map<std::string, Runner> table;
+std::map<Mode, Runner>& runners() {
+  static std::map<Mode, Runner> table;
   return table;
 }
 
@@ -47,6 +47,12 @@ void register_problem(std::unique_ptr<Problem> problem) {
 
 const Problem* registered_problem() { return problem_slot().get(); }
 
+std::vector<Case> numbered_cases(const Problem& problem) {
+  std::vector<Case> cases = problem.cases();
+  for (std::size_t k = 0; k < cases.size(); ++k) cases[k].index = k;
+  return cases;
+}
+
 void note_progress() noexcept { progress().fetch_add(1, std::memory_order_relaxed); }
 
 unsigned long long progress_count() noexcept { return progress().load(std::memory_order_relaxed); }
@@ -68,15 +74,15 @@ bool await_quiescence() {
   return quiescence_exact.load(std::memory_order_relaxed);
 }
 
-void register_runner(const std::string& mode, Runner runner) { runners()[mode] = runner; }
+void register_runner(Mode mode, Runner runner) { runners()[mode] = runner; }
 
-Runner find_runner(const std::string& mode) {
+Runner find_runner(Mode mode) {
   auto it = runners().find(mode);
   return it == runners().end() ? nullptr : it->second;
 }
 
-std::vector<std::string> runner_modes() {
-  std::vector<std::string> modes;
+std::vector<Mode> runner_modes() {
+  std::vector<Mode> modes;
   for (const auto& [mode, runner] : runners()) modes.push_back(mode);
   return modes;
 }

@@ -20,10 +20,18 @@ bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
   if (::getpid() != judged_process || written.exchange(true)) return false;
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : o.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
-  nlohmann::json j = {{"verdict", o.verdict}, {"reason", o.reason},     {"trials", o.trials},
-                      {"run_s", run_s},       {"mode", options.mode},   {"seed", options.seed},
-                      {"input", o.input},     {"expected", o.expected}, {"got", o.got},
-                      {"findings", findings}, {"trace", o.trace},       {"strategy", o.strategy}};
+  nlohmann::json j = {{"verdict", o.verdict.name()},
+                      {"reason", o.reason},
+                      {"trials", o.trials},
+                      {"run_s", run_s},
+                      {"mode", mode_name(options.mode)},
+                      {"seed", options.seed},
+                      {"input", o.input},
+                      {"expected", o.expected},
+                      {"got", o.got},
+                      {"findings", findings},
+                      {"trace", o.trace},
+                      {"strategy", o.strategy}};
   if (!o.timeline.empty()) j["timeline"] = nlohmann::json::parse(o.timeline, nullptr, false);
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const char* p = line.data();

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "cj/mode.hpp"
 #include "cj/problem.hpp"
+#include "cj/verdict.hpp"
 
 namespace cj {
 
@@ -15,18 +17,19 @@ struct Finding {
 };
 
 struct RunOptions {
-  std::string mode = "stress";
+  Mode mode = Mode::stress;
   std::uint64_t seed = 1;
   double budget_s = 2.0;
   /// Seconds without any progress after which a stress trial counts as stuck.
   double stall_s = 1.0;
-  /// Explore: the strategy to use ("random", "pct", "dfs"); empty means the runner's portfolio.
+  /// Explore: the strategy to use (a name of cj::strategy_names, maybe NAME@INDEX); empty means
+  /// the runner's portfolio. main() checks it before any runner sees it.
   std::string strategy;
 };
 
 /// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).
 struct Outcome {
-  std::string verdict = "accepted";
+  Verdict verdict = Verdict::accepted;
   std::string reason;
   long long trials = 0;
   std::string input;
@@ -43,10 +46,10 @@ struct Outcome {
 
 using Runner = Outcome (*)(const Problem&, const RunOptions&);
 
-/// Runners register themselves by mode name from their own file (see CJ_RUNNER).
-void register_runner(const std::string& mode, Runner runner);
-Runner find_runner(const std::string& mode);
-std::vector<std::string> runner_modes();
+/// Runners register themselves by mode from their own file (see CJ_RUNNER).
+void register_runner(Mode mode, Runner runner);
+Runner find_runner(Mode mode);
+std::vector<Mode> runner_modes();
 
 const Problem* registered_problem();
 

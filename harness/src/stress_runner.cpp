@@ -198,7 +198,7 @@ std::string ordinal_case(const Case& c) { return c.input.empty() ? "(no input)" 
 Outcome run_stress(const Problem& problem, const RunOptions& options) {
   // Stuck workers keep pointing into the cases after a stall: like the pool, they are then
   // leaked rather than destroyed under them.
-  auto cases_owner = std::make_unique<const std::vector<Case>>(problem.cases());
+  auto cases_owner = std::make_unique<const std::vector<Case>>(numbered_cases(problem));
   const std::vector<Case>& cases = *cases_owner;
   Outcome out;
   if (cases.empty()) {
@@ -295,7 +295,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
         return out;
       }
     }
-    if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != "accepted") {
+    if (Outcome leak = check_leaked_threads(baseline_threads); leak.verdict != Verdict::accepted) {
       leak.trials = out.trials;
       leak.input = ordinal_case(c);
       return leak;
@@ -307,7 +307,7 @@ Outcome run_stress(const Problem& problem, const RunOptions& options) {
 }
 
 Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
-  const std::vector<Case> cases = problem.cases();
+  const std::vector<Case> cases = numbered_cases(problem);
   Outcome out;
   std::mt19937_64 rng(options.seed);
   const auto start = Clock::now();
@@ -329,9 +329,9 @@ Outcome run_fresh_threads(const Problem& problem, const RunOptions& options) {
   return out;
 }
 
-CJ_RUNNER("stress", run_stress);
+CJ_RUNNER(Mode::stress, run_stress);
 namespace {
-const bool fresh_registered = (register_runner("fresh", run_fresh_threads), true);
+const bool fresh_registered = (register_runner(Mode::fresh, run_fresh_threads), true);
 }
 
 }  // namespace cj

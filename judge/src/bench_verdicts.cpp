@@ -97,18 +97,19 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
     for (const auto& file : buggy) {
       const std::string label = expected_label(file);
       const JudgeResult r = judge_once(problem, file);
-      const bool held = label == r.verdict || (label == "rejected" && r.verdict != "accepted");
+      const bool held = label == r.verdict.name() ||
+                        (label == "rejected" && r.verdict != Verdict::accepted);
       mislabelled += !held;
       waits.push_back(r.elapsed_s);
       compiles.push_back(r.compile_s);
       files.push_back({{"problem", problem.slug},
                        {"file", fs::relative(file, paths::source_dir).string()},
                        {"label", label},
-                       {"verdict", r.verdict},
+                       {"verdict", r.verdict.name()},
                        {"mode", r.mode},
                        {"elapsed_s", r.elapsed_s},
                        {"compile_s", r.compile_s}});
-      out << fmt::format("{:>6.2f} s  {:<16} {}{}\n", r.elapsed_s, r.verdict,
+      out << fmt::format("{:>6.2f} s  {:<16} {}{}\n", r.elapsed_s, r.verdict.name(),
                          fs::relative(file, paths::source_dir).string(),
                          held ? "" : "   (label: " + label + ")");
       out.flush();
@@ -121,7 +122,7 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
     const fs::path file = fs::path(paths::source_dir) / "solutions/print-in-order/mutex_cv.cpp";
     const JudgeResult r = judge_once(*p, file);
     correct = {{"file", "solutions/print-in-order/mutex_cv.cpp"},
-               {"verdict", r.verdict},
+               {"verdict", r.verdict.name()},
                {"budget_s", p->budget_s},
                {"elapsed_s", r.elapsed_s},
                {"over_budget_s", r.elapsed_s - p->budget_s}};

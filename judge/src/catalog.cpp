@@ -50,10 +50,16 @@ Catalog Catalog::load(const std::filesystem::path& problems_dir) {
         throw std::runtime_error("unknown collection \"" + p.collection + "\"");
       p.class_name = j.value("class", "");
       p.link = j.value("link", std::vector<std::string>{});
-      for (const auto& m : j.value("modes", nlohmann::json::array()))
-        p.modes.push_back({m.at("uses").get<std::string>(),
-                           m.at("skip").get<std::vector<std::string>>(),
-                           m.at("why").get<std::string>()});
+      for (const auto& m : j.value("modes", nlohmann::json::array())) {
+        std::vector<Mode> skip;
+        for (const auto& name : m.at("skip").get<std::vector<std::string>>()) {
+          const auto mode = parse_judge_mode(name);
+          if (!mode || *mode == Mode::standard)
+            throw std::runtime_error("\"skip\" names \"" + name + "\", which is not a judge mode");
+          skip.push_back(*mode);
+        }
+        p.modes.push_back({m.at("uses").get<std::string>(), skip, m.at("why").get<std::string>()});
+      }
       p.allows_fork = j.value("fork", false);
       p.budget_s = j.value("budget_s", 2.0);
     } catch (const std::exception& e) {

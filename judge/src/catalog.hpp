@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cj/mode.hpp"
+
 namespace cj {
 
 /// A group of problems shown together by `cj list` ("leetcode", "classics", ...).
@@ -20,9 +22,9 @@ const std::vector<Collection>& collections();
 /// A submission that uses a library some modes cannot follow is judged without those modes
 /// (ThreadSanitizer and the explorer do not see Boost.Fiber's stack switches and spinlocks).
 struct ModeNote {
-  std::string uses;               // text whose presence in the submission applies the note
-  std::vector<std::string> skip;  // modes the default plan leaves out, e.g. "tsan"
-  std::string why;                // one sentence, shown by `cj show` and as a finding
+  std::string uses;        // text whose presence in the submission applies the note
+  std::vector<Mode> skip;  // modes the default plan leaves out, e.g. tsan
+  std::string why;         // one sentence, shown by `cj show` and as a finding
 };
 
 struct ProblemInfo {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "build.hpp"
+#include "cj/verdict.hpp"
 #include "cj_paths.hpp"
 #include "hints.hpp"
 #include "process.hpp"
@@ -50,7 +51,8 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
   }
   for (const auto& m : problem.modes) {
     std::string skipped;
-    for (const auto& s : m.skip) skipped += (skipped.empty() ? "" : ", ") + s;
+    for (const auto s : m.skip)
+      skipped += (skipped.empty() ? "" : ", ") + std::string(mode_name(s));
     out << fmt::format("\nNote: a submission that uses `{}` is judged without {}: {}\n", m.uses,
                        skipped, m.why);
   }
@@ -101,21 +103,25 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
     std::cerr << "cj bench: cannot build " << reference << ": " << b.reason << "\n";
     return 3;
   }
-  auto measure = [&](const std::string& mode) {
+  // Harness modes, run directly: `fresh` (a thread per actor per trial) is the baseline stress's
+  // long-lived workers are measured against, and no mode of the judge.
+  auto measure = [&](Mode mode) {
     ProcessSpec spec;
-    spec.argv = {"--mode",      mode, "--budget", fmt::format("{}", options.seconds),
-                 "--result-fd", "3",  "--seed",   "1"};
+    spec.argv = {"--mode",      std::string(mode_name(mode)),
+                 "--budget",    fmt::format("{}", options.seconds),
+                 "--result-fd", "3",
+                 "--seed",      "1"};
     run_binary(spec, b.binary);
     spec.result_pipe = true;
     spec.limits.wall_s = options.seconds + 20;
     ProcessResult p = run_process(spec);
     auto j = nlohmann::json::parse(p.result.empty() ? "{}" : p.result);
-    if (j.value("verdict", "") != "accepted") return -1.0;  // mode missing or run failed
+    if (Verdict::parse(j.value("verdict", "")) != Verdict::accepted) return -1.0;  // run failed
     return j.value("trials", 0.0) / std::max(1e-9, j.value("run_s", 1.0));
   };
-  const double stress = measure("stress");
-  const double fresh = measure("fresh");
-  const double explore = measure("explore");
+  const double stress = measure(Mode::stress);
+  const double fresh = measure(Mode::fresh);
+  const double explore = measure(Mode::explore);
   nlohmann::json j = {{"problem", "print-in-order"},
                       {"solution", "solutions/print-in-order/mutex_cv.cpp"},
                       {"stress_trials_per_s", stress},

@@ -25,7 +25,7 @@ struct GradeOptions {
   ReportOptions reports;
   int jobs = 1;
   std::optional<double> budget_s;
-  std::string mode = "default";
+  Mode mode = Mode::standard;
   std::string state;   // verdicts remembered across runs (JSON lines); empty: in the build cache
   bool fresh = false;  // judge everything again, ignoring remembered verdicts
   std::string shard;   // "I/N": judge only slice I of N (see shard.hpp); empty: all

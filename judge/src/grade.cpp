@@ -67,12 +67,12 @@ bool collect(const std::vector<std::string>& paths, std::vector<fs::path>& files
   return true;
 }
 
-JudgeResult not_cpp(const ProblemInfo& problem, const fs::path& file, const std::string& mode) {
+JudgeResult not_cpp(const ProblemInfo& problem, const fs::path& file, Mode mode) {
   JudgeResult r;
   r.problem = problem.slug;
   r.submission = file.string();
-  r.mode = mode;
-  r.verdict = "compile_error";
+  r.mode = mode_name(mode);
+  r.verdict = Verdict::compile_error;
   const std::string ext = file.extension().string();
   r.reason = fmt::format("this is not a C++ source file ({}); hand in the class {} in a .cpp file",
                          ext.empty() ? "no extension" : "a " + ext + " file", problem.class_name);
@@ -159,8 +159,8 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
   auto worker = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       const fs::path& file = files[i];
-      const std::string key =
-          grade_key(file, problem.slug, options.mode, options.budget_s, options.seed);
+      const std::string key = grade_key(file, problem.slug, std::string(mode_name(options.mode)),
+                                        options.budget_s, options.seed);
       keys[i] = key;
       std::optional<nlohmann::json> j = options.fresh ? std::nullopt : state.find(key);
       const bool from_state = j.has_value();
@@ -189,7 +189,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
           } catch (const std::exception& e) {
             r.problem = problem.slug;
             r.submission = file.string();
-            r.mode = options.mode;
+            r.mode = mode_name(options.mode);
             r.reason = std::string("the judge failed on this file: ") + e.what();
           }
           {
@@ -200,13 +200,13 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
         }
         j = to_json(r);
         // An internal error is the judge's fault: judge the file again next time.
-        if (r.verdict != "internal_error") state.record(key, *j);
+        if (r.verdict != Verdict::internal_error) state.record(key, *j);
       }
       results[i] = *j;
       std::lock_guard<std::mutex> lock(mu);
       ++done;
       reused += from_state;
-      if ((*j)["verdict"] != "accepted") ++rejected;
+      if (verdict_in(*j) != Verdict::accepted) ++rejected;
       if (!options.reports.json) {
         progress.clear();
         out << fmt::format("{:<16} {}{}\n", (*j)["verdict"].get<std::string>(), file.string(),
@@ -224,7 +224,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
 
   GradeBatch batch;
   batch.problem = problem.slug;
-  batch.mode = options.mode;
+  batch.mode = mode_name(options.mode);
   for (auto& r : results) batch.results.push_back(std::move(r));
   batch.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
   batch.recorded_earlier = reused;
@@ -236,7 +236,7 @@ int cmd_grade(const ProblemInfo& problem, const GradeOptions& options, std::ostr
     covered.push_back({{"index", global_index[i]}, {"key", keys[i]}});
   state.record_batch(
       {{"problem", problem.slug},
-       {"mode", options.mode},
+       {"mode", mode_name(options.mode)},
        {"budget_s", options.budget_s ? nlohmann::json(*options.budget_s) : nlohmann::json(nullptr)},
        {"shard", {{"index", shard.index}, {"count", shard.count}}},
        {"total_files", total_files},

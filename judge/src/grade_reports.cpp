@@ -7,8 +7,10 @@
 #include <iostream>
 #include <map>
 
+#include "cj/verdict.hpp"
 #include "escape.hpp"
 #include "html_page.hpp"
+#include "report.hpp"
 #include "timeline_svg.hpp"
 
 namespace cj {
@@ -47,16 +49,18 @@ std::string details_text(const json& r) {
   return d;
 }
 
-bool accepted(const json& r) { return str(r, "verdict") == "accepted"; }
+bool accepted(const json& r) { return verdict_in(r) == Verdict::accepted; }
 
 /// Verdicts that are the judge's fault rather than the submission's.
-bool is_error(const json& r) { return str(r, "verdict") == "internal_error"; }
+bool is_error(const json& r) { return verdict_in(r) == Verdict::internal_error; }
 
-const char* verdict_colour(const std::string& v) {
-  if (v == "accepted") return "#1a7f37";
-  if (v == "compile_error") return "#6e7781";
-  if (v == "internal_error") return "#8250df";
-  if (v == "time_limit" || v == "memory_limit" || v == "output_limit" || v == "resource_limit")
+const char* verdict_colour(const std::string& name) {
+  const Verdict v = Verdict::from_name(name, "a grade report");
+  if (v == Verdict::accepted) return "#1a7f37";
+  if (v == Verdict::compile_error) return "#6e7781";
+  if (v == Verdict::internal_error) return "#8250df";
+  if (v == Verdict::time_limit || v == Verdict::memory_limit || v == Verdict::output_limit ||
+      v == Verdict::resource_limit)
     return "#bc4c00";
   return "#cf222e";
 }
@@ -241,7 +245,7 @@ int finish_batch(const GradeBatch& batch, const ReportOptions& reports, std::ost
   else
     print_grade_table(out, batch, isatty(1));
   bool all_accepted = true;
-  for (const auto& r : batch.results) all_accepted &= r.value("verdict", "") == "accepted";
+  for (const auto& r : batch.results) all_accepted &= accepted(r);
   if (!written) return 3;
   return all_accepted ? 0 : 1;
 }

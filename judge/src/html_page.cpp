@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "cj/mode.hpp"
+#include "cj/verdict.hpp"
+#include "report.hpp"
 #include "timeline_svg.hpp"
 
 namespace cj {
@@ -14,10 +17,10 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-const char* badge_colour(const std::string& v) {
-  if (v == "accepted") return "#1a7f37";
-  if (v == "compile_error") return "#6e7781";
-  if (v == "internal_error") return "#9a6700";
+const char* badge_colour(Verdict v) {
+  if (v == Verdict::accepted) return "#1a7f37";
+  if (v == Verdict::compile_error) return "#6e7781";
+  if (v == Verdict::internal_error) return "#9a6700";
   return "#cf222e";
 }
 
@@ -41,11 +44,13 @@ const std::string& result_css() {
 }
 
 std::string no_timeline_note(const json& r) {
-  const std::string v = str(r, "verdict");
-  if (v == "accepted" || v == "compile_error" || v == "internal_error") return "";
+  const Verdict v = verdict_in(r);
+  if (v == Verdict::accepted || v == Verdict::compile_error || v == Verdict::internal_error)
+    return "";
   if (auto t = r.find("timeline"); t != r.end() && t->is_object()) return "";
   const std::string mode = str(r, "mode");
-  if (mode == "stress" || mode == "tsan" || mode == "noise")
+  const auto m = parse_judge_mode(mode);  // a rejection names the one mode that decided
+  if (m == Mode::stress || m == Mode::tsan || m == Mode::noise)
     return fmt::format(
         "No timeline: the {} mode found this failure on real threads, which record no schedule "
         "to draw. Judge it with --mode explore to look for a schedule that can be drawn.",
@@ -54,12 +59,12 @@ std::string no_timeline_note(const json& r) {
 }
 
 std::string result_html(const json& r) {
-  const std::string v = str(r, "verdict");
+  const Verdict v = verdict_in(r);
   std::string h = "<section class=\"result\">\n";
   h += fmt::format(
       "<p><span class=\"verdict\" data-verdict=\"{0}\" style=\"background:{1}\">{0}"
       "</span> <code>{2}</code> ({3})</p>\n",
-      html_escape(v), badge_colour(v), html_escape(str(r, "submission")),
+      html_escape(v.str()), badge_colour(v), html_escape(str(r, "submission")),
       html_escape(str(r, "problem")));
   h += "<p class=\"reason\">" + html_escape(str(r, "reason")) + "</p>\n";
   std::string dl;
@@ -96,7 +101,8 @@ std::string result_html(const json& r) {
   if (!str(r, "replay").empty())
     h += "<p>Replay: <code class=\"replay\">" + html_escape(str(r, "replay")) + "</code></p>\n";
   if (!str(r, "diagnostics").empty())
-    h += "<details class=\"diagnostics\"" + std::string(v == "compile_error" ? " open" : "") +
+    h += "<details class=\"diagnostics\"" +
+         std::string(v == Verdict::compile_error ? " open" : "") +
          "><summary>Details</summary><pre>" + html_escape(str(r, "diagnostics")) +
          "</pre></details>\n";
   h += "</section>\n";

@@ -26,9 +26,9 @@ using Clock = std::chrono::steady_clock;
 /// One step of a judging plan: which executable, which harness mode, what share of the budget.
 /// Steps of the same phase run side by side, each for its share of the budget in wall time.
 struct Step {
-  std::string mode;  // as reported: "stress", "tsan", "explore", ...
+  Mode mode;  // as reported
   Flavour flavour;
-  std::string harness_mode;
+  Mode harness_mode;
   double share;
   int phase = 0;
   /// A step whose build is late (ThreadSanitizer's) runs until the phase's other steps are due
@@ -40,20 +40,19 @@ struct Step {
 /// milliseconds, exactly), while the ThreadSanitizer build compiles; then stress and the
 /// ThreadSanitizer stress run side by side on the two cores. A correct answer so costs one
 /// budget of wall time after its compile, and a rejection comes as soon as one mode found it.
-std::vector<Step> plan_for(const std::string& mode) {
-  if (mode == "default")
-    return {{"explore", Flavour::plain, "explore", 0.4, 0, 0.4},
-            {"stress", Flavour::plain, "stress", 0.6, 1, 0.6},
-            {"tsan", Flavour::tsan, "stress", 0.6, 1, 0.3}};
-  if (mode == "tsan") return {{"tsan", Flavour::tsan, "stress", 1.0, 0, 1.0}};
+std::vector<Step> plan_for(Mode mode) {
+  if (mode == Mode::standard)
+    return {{Mode::explore, Flavour::plain, Mode::explore, 0.4, 0, 0.4},
+            {Mode::stress, Flavour::plain, Mode::stress, 0.6, 1, 0.6},
+            {Mode::tsan, Flavour::tsan, Mode::stress, 0.6, 1, 0.3}};
+  if (mode == Mode::tsan) return {{Mode::tsan, Flavour::tsan, Mode::stress, 1.0, 0, 1.0}};
   return {{mode, Flavour::plain, mode, 1.0, 0, 1.0}};
 }
 
-/// Verdicts about what the program used, which win over what they caused (a stall after the
-/// memory ran out is a memory_limit).
-bool is_resource_verdict(const std::string& v) {
-  return v == "memory_limit" || v == "resource_limit" || v == "output_limit" ||
-         v == "leaked_thread";
+/// A symptom a data race commonly causes: when ThreadSanitizer runs beside the step that saw it,
+/// its report of a race in the submission names the cause, and the cause is the verdict.
+bool is_race_symptom(Verdict v) {
+  return v == Verdict::runtime_error || v == Verdict::wrong_answer;
 }
 
 /// The default plan without the modes a problem's notes rule out for this submission (its text
@@ -71,7 +70,7 @@ std::vector<Step> apply_mode_notes(std::vector<Step> steps, const JudgeRequest& 
       if (std::find(note.skip.begin(), note.skip.end(), step.mode) == note.skip.end())
         kept.push_back(step);
       else
-        left_out += (left_out.empty() ? "" : ", ") + step.mode;
+        left_out += (left_out.empty() ? "" : ", ") + std::string(mode_name(step.mode));
     }
     if (left_out.empty() || kept.empty()) continue;  // a note never leaves nothing to run
     findings.push_back({"mode_skipped", "not judged in " + left_out + " because it uses " +
@@ -84,26 +83,35 @@ std::vector<Step> apply_mode_notes(std::vector<Step> steps, const JudgeRequest& 
   return steps;
 }
 
-std::string replay_command(const JudgeRequest& req, std::uint64_t seed, const std::string& mode,
+std::string replay_command(const JudgeRequest& req, std::uint64_t seed, Mode mode,
                            const std::string& strategy) {
   std::error_code ec;
   const bool here =
       std::filesystem::equivalent(std::filesystem::current_path(ec), paths::source_dir, ec);
   std::string cj = here ? "./cj" : std::string(paths::source_dir) + "/cj";
   std::string cmd = fmt::format("{} judge {} {} --seed {} --mode {}", cj, req.problem.slug,
-                                req.shown_as, seed, mode);
-  if (!strategy.empty()) cmd += " --strategy " + strategy;
+                                req.shown_as, seed, mode_name(mode));
+  if (!strategy.empty() && mode == Mode::explore) cmd += " --strategy " + strategy;
   if (req.budget_s) cmd += fmt::format(" --budget {}", *req.budget_s);
   return cmd;
 }
 
-JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResult& build,
-                     std::uint64_t seed, double budget_s, const std::atomic<bool>* cancel) {
+/// What one step's run gave.
+struct StepRun {
+  JudgeResult r;
+  bool cancelled = false;           // stopped because another step of its phase decided
+  bool race_in_submission = false;  // ThreadSanitizer saw a data race in the submission's code
+};
+
+StepRun run_step(const JudgeRequest& req, const Step& step, const BuildResult& build,
+                 std::uint64_t seed, double budget_s, const std::atomic<bool>* cancel) {
   ProcessSpec spec;
   spec.cancel = cancel;
-  spec.argv = {"--mode",   step.harness_mode,           "--seed",      std::to_string(seed),
-               "--budget", fmt::format("{}", budget_s), "--result-fd", "3"};
-  if (!req.strategy.empty()) {
+  spec.argv = {"--mode",      std::string(mode_name(step.harness_mode)),
+               "--seed",      std::to_string(seed),
+               "--budget",    fmt::format("{}", budget_s),
+               "--result-fd", "3"};
+  if (!req.strategy.empty() && step.harness_mode == Mode::explore) {
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
   }
@@ -122,14 +130,11 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
   if (!p.started) {
     JudgeResult r;
     r.reason = "could not start the compiled program: " + p.spawn_error;
-    return r;
+    return {std::move(r)};
   }
-  if (p.cancelled) {
-    JudgeResult r;
-    r.verdict = "cancelled";  // another step of the phase decided first
-    return r;
-  }
+  if (p.cancelled) return {JudgeResult{}, true};
   JudgeResult r = interpret_run(step.mode, p, spec.limits);
+  bool race_in_submission = false;
   if (p.process_limit && req.problem.allows_fork)
     r.reason = fmt::format(
         "the program tried to create more than {} processes and threads; this problem allows a "
@@ -139,15 +144,16 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
   if (step.flavour == Flavour::tsan) {
     bool raced = false;
     for (const auto& t : parse_tsan_reports(p.output, build.compiled_as, req.shown_as)) {
-      if (t.kind == "data race" && !t.in_submission && r.verdict != "accepted") {
+      if (t.kind == "data race" && !t.in_submission && r.verdict != Verdict::accepted) {
         // A race only inside library or harness code, met while the run was already failing
         // (threads torn down at a stall): the run's own verdict is the one to act on.
         r.findings.push_back({"data_race", t.summary});
       } else if (t.kind == "data race" && !raced) {
         raced = true;
-        if (r.verdict != "accepted")
-          r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
-        r.verdict = "data_race";
+        race_in_submission = t.in_submission;
+        if (r.verdict != Verdict::accepted)
+          r.findings.push_back({r.verdict.str(), "the same run also gave: " + r.reason});
+        r.verdict = Verdict::data_race;
         r.reason = t.summary;
         r.diagnostics = t.stacks;
       } else if (t.kind.find("lock-order-inversion") != std::string::npos) {
@@ -160,20 +166,14 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
       }
     }
   }
-  return r;
+  return {std::move(r), false, race_in_submission};
 }
 
 }  // namespace
 
-const std::vector<std::string>& judge_modes() {
-  static const std::vector<std::string> modes = {"default", "stress", "tsan",
-                                                 "explore", "noise",  "fresh"};
-  return modes;
-}
-
-JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const Limits& limits) {
+JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limits) {
   JudgeResult r;
-  r.mode = mode;
+  r.mode = mode_name(mode);
   const std::string& result_line = p.result;
   const std::string& output = p.output;
   nlohmann::json j;
@@ -185,8 +185,13 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
     } catch (const std::exception&) {
     }
   }
+  std::string bad_name;  // a verdict on the result line that is none of the contract's
   if (have_result) {
-    r.verdict = j.value("verdict", "internal_error");
+    const std::string name = j.value("verdict", "");
+    if (auto v = Verdict::parse(name))
+      r.verdict = *v;
+    else
+      bad_name = name;
     r.reason = j.value("reason", "");
     r.trials = j.value("trials", 0LL);
     r.run_s = j.value("run_s", 0.0);
@@ -198,38 +203,43 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
     r.strategy = j.value("strategy", "");
     if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
-    if (r.verdict == "runtime_error" && r.reason.find("bad_alloc") != std::string::npos) {
-      r.verdict = "memory_limit";
+    if (!bad_name.empty()) {
+      r.verdict = Verdict::internal_error;
+      r.reason = "the program reported the unknown verdict \"" + bad_name + "\" (" + r.reason + ")";
+    }
+    if (r.verdict == Verdict::runtime_error && r.reason.find("bad_alloc") != std::string::npos) {
+      r.verdict = Verdict::memory_limit;
       r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
     }
   }
   if (p.process_limit) {
-    r.verdict = "resource_limit";
+    r.verdict = Verdict::resource_limit;
     r.reason = fmt::format(
         "the program tried to create more than {} processes and threads; a solution uses a "
         "handful of threads and never forks",
         limits.processes);
   } else if (p.memory_limit) {
-    r.verdict = "memory_limit";
+    r.verdict = Verdict::memory_limit;
     r.reason = "the program used more memory than its limit and was stopped";
   } else if (p.output_limit) {
-    r.verdict = "output_limit";
+    r.verdict = Verdict::output_limit;
     r.reason =
         "the program wrote more than 1 MiB to stdout/stderr; a solution prints only "
         "through the callbacks it is given";
   } else if (have_result) {
     // decided above
   } else if (p.wall_timeout || p.cpu_limit) {
-    r.verdict = "time_limit";
+    r.verdict = Verdict::time_limit;
     r.reason = p.wall_timeout
                    ? fmt::format("the program did not finish within {:.0f} s and did not respond",
                                  limits.wall_s)
                    : fmt::format("the program used more than {:.0f} s of CPU time", limits.cpu_s);
   } else if (p.signal) {
-    r.verdict = p.signal == SIGKILL || p.signal == SIGXCPU ? "resource_limit" : "runtime_error";
+    r.verdict = p.signal == SIGKILL || p.signal == SIGXCPU ? Verdict::resource_limit
+                                                           : Verdict::runtime_error;
     r.reason = "the program crashed with " + describe_signal(p.signal);
   } else {
-    r.verdict = "runtime_error";
+    r.verdict = Verdict::runtime_error;
     r.reason = fmt::format(
         "the program ended (exit status {}) in the middle of a trial without reporting; a "
         "solution must not end the process",
@@ -241,24 +251,26 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
   // included; 5 MiB without it); one that allocates without end was past 200 MiB when the
   // stall timer fires, even on a loaded machine.
   constexpr long kStallMemoryKb = 128L << 10;
-  if ((r.verdict == "time_limit" || r.verdict == "deadlock" || r.verdict == "livelock") &&
+  if ((r.verdict == Verdict::time_limit || r.verdict == Verdict::deadlock ||
+       r.verdict == Verdict::livelock) &&
       p.max_rss_kb >= kStallMemoryKb) {
-    r.findings.push_back({r.verdict, "the same run also gave: " + r.reason});
-    r.verdict = "memory_limit";
+    r.findings.push_back({r.verdict.str(), "the same run also gave: " + r.reason});
+    r.verdict = Verdict::memory_limit;
     r.reason = fmt::format(
         "the program stopped making progress while its memory grew to {} MiB; a solution "
         "needs a few MiB (does it allocate without end?)",
         p.max_rss_kb >> 10);
   }
-  if (!have_result || r.verdict == "runtime_error") r.diagnostics = output.substr(0, 4000);
+  if (!have_result || r.verdict == Verdict::runtime_error) r.diagnostics = output.substr(0, 4000);
   return r;
 }
 
 JudgeResult judge_submission(const JudgeRequest& req) {
   const auto start = Clock::now();
   std::vector<JudgeFinding> notes;
-  const std::vector<Step> steps =
-      req.mode == "default" ? apply_mode_notes(plan_for(req.mode), req, notes) : plan_for(req.mode);
+  const std::vector<Step> steps = req.mode == Mode::standard
+                                      ? apply_mode_notes(plan_for(req.mode), req, notes)
+                                      : plan_for(req.mode);
   const double budget = req.budget_s.value_or(req.problem.budget_s);
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
 
@@ -293,8 +305,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   result.seed = seed;
   result.findings = notes;
   auto compile_failure = [&](const BuildResult& b) {
-    result.verdict = b.internal_error ? "internal_error" : "compile_error";
-    result.mode = req.mode;
+    result.verdict = b.internal_error ? Verdict::internal_error : Verdict::compile_error;
+    result.mode = mode_name(req.mode);
     result.reason = b.reason;
     result.diagnostics = b.diagnostics;
     result.seed.reset();
@@ -306,17 +318,21 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   // A compile error shows up in the plain build first; report it without running anything.
   if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
 
-  std::vector<std::string> modes_run;
+  std::vector<Mode> modes_run;
   double carried_s = 0;  // budget a step that did not apply left to the next phase
   for (int phase = 0; phase <= steps.back().phase; ++phase) {
     std::vector<const Step*> now;
     for (const auto& step : steps)
       if (step.phase == phase) now.push_back(&step);
+    const bool tsan_beside = std::any_of(now.begin(), now.end(),
+                                         [](const Step* s) { return s->flavour == Flavour::tsan; });
     const double extra_s = carried_s;
     carried_s = 0;
-    // Side by side; the first rejection stops the others.
+    // Side by side; the first rejection stops the others, except that a symptom a race causes
+    // (a crash, a wrong result) lets ThreadSanitizer's run beside it finish: the cause wins over
+    // the symptom.
     std::atomic<bool> phase_decided{false};
-    std::vector<std::future<JudgeResult>> runs;
+    std::vector<std::future<StepRun>> runs;
     const auto phase_start = Clock::now();
     for (const Step* step : now) {
       runs.push_back(std::async(std::launch::async, [&, step] {
@@ -324,53 +340,67 @@ JudgeResult judge_submission(const JudgeRequest& req) {
         const double waited = std::chrono::duration<double>(Clock::now() - phase_start).count();
         const double step_s = std::max(budget * step->min_share, budget * step->share - waited);
         if (!build.ok) {
-          JudgeResult r;
-          r.verdict = build.internal_error ? "internal_error" : "compile_error";
-          r.reason = build.reason;
-          r.diagnostics = build.diagnostics;
-          return r;
+          StepRun run;
+          run.r.verdict = build.internal_error ? Verdict::internal_error : Verdict::compile_error;
+          run.r.reason = build.reason;
+          run.r.diagnostics = build.diagnostics;
+          return run;
         }
-        JudgeResult r = run_step(req, *step, build, seed, step_s + extra_s, &phase_decided);
-        if (r.verdict != "accepted" && r.verdict != "not_applicable" && r.verdict != "cancelled")
+        StepRun run = run_step(req, *step, build, seed, step_s + extra_s, &phase_decided);
+        const Verdict v = run.r.verdict;
+        const bool waits_for_tsan =
+            tsan_beside && step->flavour != Flavour::tsan && is_race_symptom(v);
+        if (!run.cancelled && v != Verdict::accepted && v != Verdict::not_applicable &&
+            !waits_for_tsan)
           phase_decided = true;
-        return r;
+        return run;
       }));
     }
     const JudgeResult* decided = nullptr;
     const Step* decided_step = nullptr;
-    std::vector<JudgeResult> results;
+    std::vector<StepRun> results;
     for (auto& run : runs) results.push_back(run.get());
+    const JudgeResult* symptom = nullptr;  // the other step's crash or wrong result a race caused
     for (std::size_t i = 0; i < now.size(); ++i) {
-      JudgeResult& r = results[i];
+      JudgeResult& r = results[i].r;
       const Step& step = *now[i];
       result.compile_s = std::max(result.compile_s, build_of(step.flavour).compile_s);
-      if (r.verdict == "cancelled") continue;
+      if (results[i].cancelled) continue;
       // A mode that does not apply to this problem (explore on the crawler): the default plan
       // goes on without it; asked for by name, it is a usage error the learner can act on.
-      if (r.verdict == "not_applicable") {
-        if (req.mode == "default") {
+      if (r.verdict == Verdict::not_applicable) {
+        if (req.mode == Mode::standard) {
           carried_s += budget * step.share;
           continue;
         }
-        r.verdict = "internal_error";
+        r.verdict = Verdict::internal_error;
       }
       modes_run.push_back(step.mode);
       result.trials += r.trials;
       result.run_s += r.run_s;
       result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
-      if (r.verdict == "accepted") continue;
-      if (!decided || (is_resource_verdict(r.verdict) && !is_resource_verdict(decided->verdict))) {
+      if (r.verdict == Verdict::accepted) continue;
+      const bool cause_of_symptom =
+          decided && r.verdict == Verdict::data_race && results[i].race_in_submission &&
+          is_race_symptom(decided->verdict) && decided_step->flavour != Flavour::tsan;
+      if (cause_of_symptom) symptom = decided;
+      if (!decided || cause_of_symptom ||
+          (r.verdict.is_resource() && !decided->verdict.is_resource())) {
         decided = &r;
         decided_step = &step;
       }
     }
-    if (decided && decided->verdict == "compile_error")
+    if (decided && decided->verdict == Verdict::compile_error)
       return compile_failure(build_of(decided_step->flavour));
     if (decided) {
       const JudgeResult& r = *decided;
+      if (symptom)
+        result.findings.push_back(
+            {symptom->verdict.str(),
+             fmt::format("in {} mode, the race showed as: {}", symptom->mode, symptom->reason)});
       result.verdict = r.verdict;
       result.reason = r.reason;
-      result.mode = decided_step->mode;
+      result.mode = mode_name(decided_step->mode);
       result.input = r.input;
       result.expected = r.expected;
       result.got = r.got;
@@ -381,13 +411,14 @@ JudgeResult judge_submission(const JudgeRequest& req) {
                                      r.strategy.empty() ? req.strategy : r.strategy);
       break;
     }
-    if (!modes_run.empty()) result.verdict = "accepted";
+    if (!modes_run.empty()) result.verdict = Verdict::accepted;
   }
   verdict_known = true;  // a build still running is not needed any more
   for (auto& b : builds) b.wait();
-  if (result.verdict == "accepted") {
+  if (result.verdict == Verdict::accepted) {
     std::string joined;
-    for (const auto& m : modes_run) joined += (joined.empty() ? "" : "+") + m;
+    for (const auto m : modes_run)
+      joined += (joined.empty() ? "" : "+") + std::string(mode_name(m));
     result.mode = joined;
     result.reason =
         fmt::format("every one of {} trials gave a correct result ({})", result.trials, joined);

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "cj/mode.hpp"
+#include "cj/verdict.hpp"
 #include "process.hpp"
 
 namespace cj {
@@ -20,8 +22,8 @@ struct JudgeRequest {
   std::string shown_as;  // the path as the user typed it
   std::optional<std::uint64_t> seed;
   std::optional<double> budget_s;
-  std::string mode = "default";
-  std::string strategy;
+  Mode mode = Mode::standard;
+  std::string strategy;  // explore: checked by strategy_spec_error() before judging
 };
 
 struct JudgeFinding {
@@ -32,9 +34,9 @@ struct JudgeFinding {
 struct JudgeResult {
   std::string problem;
   std::string submission;
-  std::string verdict = "internal_error";
+  Verdict verdict = Verdict::internal_error;
   std::string reason;
-  std::string mode;
+  std::string mode;  // as reported: the deciding mode, or the modes run joined by "+"
   std::optional<std::uint64_t> seed;
   std::optional<std::string> replay;
   long long trials = 0;
@@ -51,12 +53,9 @@ struct JudgeResult {
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 
-/// Modes cj judge accepts; "default" combines the others within the budget.
-const std::vector<std::string>& judge_modes();
-
 JudgeResult judge_submission(const JudgeRequest& request);
 
 /// Interprets one run of a submission's executable; exposed for tests.
-JudgeResult interpret_run(const std::string& mode, const ProcessResult& run, const Limits& limits);
+JudgeResult interpret_run(Mode mode, const ProcessResult& run, const Limits& limits);
 
 }  // namespace cj

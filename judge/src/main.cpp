@@ -25,6 +25,24 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+/// `--mode NAME` for the judging commands: a name of the judge's modes (cj/mode.hpp), anything
+/// else a usage error that lists them.
+CLI::Option* add_mode_option(CLI::App* command, cj::Mode& mode) {
+  std::string list;
+  for (const auto& n : cj::judge_mode_names()) list += (list.empty() ? "" : ", ") + n;
+  return command
+      ->add_option_function<std::string>(
+          "--mode", [&mode](const std::string& name) { mode = *cj::parse_judge_mode(name); },
+          "judge mode: " + list)
+      ->check(
+          [list](const std::string& name) {
+            return cj::parse_judge_mode(name)
+                       ? std::string()
+                       : "unknown mode \"" + name + "\" (known: " + list + ")";
+          },
+          "MODE");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -55,9 +73,11 @@ int main(int argc, char** argv) {
   auto* seed_opt = judge->add_option("--seed", seed, "seed for the run (replays a failure)");
   auto* budget_opt = judge->add_option("--budget", budget, "seconds of running, compile excluded")
                          ->check(CLI::Range(0.01, 3600.0));
-  judge->add_option("--mode", req.mode, "default, stress, tsan, ...")
-      ->check(CLI::IsMember(cj::judge_modes()));
-  judge->add_option("--strategy", req.strategy, "explore strategy (random, pct, dfs)");
+  add_mode_option(judge, req.mode);
+  judge
+      ->add_option("--strategy", req.strategy,
+                   "explore strategy (random, pct, dfs; NAME@N starts at schedule N)")
+      ->check([](const std::string& s) { return cj::strategy_spec_error(s); }, "STRATEGY");
 
   cj::GradeOptions grade_options;
   double grade_budget = 0;
@@ -73,8 +93,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 64));
   auto* grade_budget_opt = grade->add_option("--budget", grade_budget, "seconds per submission")
                                ->check(CLI::Range(0.01, 3600.0));
-  grade->add_option("--mode", grade_options.mode, "judge mode")
-      ->check(CLI::IsMember(cj::judge_modes()));
+  add_mode_option(grade, grade_options.mode);
   grade->add_option("--state", grade_options.state,
                     "file that remembers verdicts, so an interrupted batch resumes");
   grade->add_flag("--fresh", grade_options.fresh, "judge every file again");
@@ -105,8 +124,7 @@ int main(int argc, char** argv) {
   auto* watch_budget_opt =
       watch->add_option("--budget", watch_budget, "seconds of running per judgement")
           ->check(CLI::Range(0.01, 3600.0));
-  watch->add_option("--mode", watch_options.mode, "judge mode")
-      ->check(CLI::IsMember(cj::judge_modes()));
+  add_mode_option(watch, watch_options.mode);
 
   cj::ServeOptions serve_options;
   std::string serve_dir = ".";
@@ -118,8 +136,7 @@ int main(int argc, char** argv) {
   auto* serve_budget_opt =
       serve->add_option("--budget", serve_budget, "seconds of running per judgement")
           ->check(CLI::Range(0.01, 3600.0));
-  serve->add_option("--mode", serve_options.mode, "judge mode")
-      ->check(CLI::IsMember(cj::judge_modes()));
+  add_mode_option(serve, serve_options.mode);
 
   cj::BenchOptions bench_options;
   auto* bench = app.add_subcommand("bench", "Measure the judge's own speed");
@@ -184,6 +201,9 @@ int main(int argc, char** argv) {
     req.shown_as = file;
     req.submission = file;
     if (!std::filesystem::is_regular_file(file)) return usage_error("no such file: " + file);
+    if (!req.strategy.empty() && req.mode != cj::Mode::standard && req.mode != cj::Mode::explore)
+      return usage_error("--strategy chooses how explore schedules; the " +
+                         std::string(cj::mode_name(req.mode)) + " mode does not explore");
     if (*seed_opt) req.seed = seed;
     if (*budget_opt) req.budget_s = budget;
     cj::JudgeResult r = cj::judge_submission(req);
@@ -196,8 +216,8 @@ int main(int argc, char** argv) {
       std::cout << cj::to_json(r).dump(2) << std::endl;
     else
       cj::print_human(std::cout, r, isatty(1));
-    if (r.verdict == "accepted") return 0;
-    return r.verdict == "internal_error" ? 3 : 1;
+    if (r.verdict == cj::Verdict::accepted) return 0;
+    return r.verdict == cj::Verdict::internal_error ? 3 : 1;
   } catch (const std::exception& e) {
     std::cerr << "cj: internal error: " << e.what() << "\n";
     return 3;

@@ -23,7 +23,7 @@ nlohmann::json to_json(const JudgeResult& r) {
   for (const auto& f : r.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
   nlohmann::json j = {{"problem", r.problem},
                       {"submission", r.submission},
-                      {"verdict", r.verdict},
+                      {"verdict", r.verdict.name()},
                       {"reason", r.reason},
                       {"mode", r.mode},
                       {"seed", r.seed ? nlohmann::json(*r.seed) : nlohmann::json(nullptr)},
@@ -44,11 +44,17 @@ nlohmann::json to_json(const JudgeResult& r) {
   return j;
 }
 
+Verdict verdict_in(const nlohmann::json& result) {
+  const auto it = result.find("verdict");
+  return Verdict::from_name(it != result.end() && it->is_string() ? it->get<std::string>() : "",
+                            "a result of " + result.value("submission", std::string("?")));
+}
+
 void print_human(std::ostream& out, const JudgeResult& r, bool color) {
-  const bool ok = r.verdict == "accepted";
+  const bool ok = r.verdict == Verdict::accepted;
   const char* on = !color ? "" : ok ? "\033[1;32m" : "\033[1;31m";
   const char* off = color ? "\033[0m" : "";
-  out << fmt::format("{}{}{}  {} ({})\n", on, r.verdict, off, r.submission, r.problem);
+  out << fmt::format("{}{}{}  {} ({})\n", on, r.verdict.name(), off, r.submission, r.problem);
   out << "  " << r.reason << "\n";
   if (!r.input.empty()) out << "  input:    " << r.input << "\n";
   if (!r.expected.empty() || !r.got.empty()) {

@@ -11,4 +11,8 @@ namespace cj {
 nlohmann::json to_json(const JudgeResult& r);
 void print_human(std::ostream& out, const JudgeResult& r, bool color);
 
+/// The verdict of a result object as to_json() wrote it; an unknown name throws
+/// std::invalid_argument (a state file or report from another version, or edited by hand).
+Verdict verdict_in(const nlohmann::json& result);
+
 }  // namespace cj

@@ -194,7 +194,7 @@ class Server {
       std::lock_guard<std::mutex> one_at_a_time(judging_);  // two cores: never two at once
       r = judge_submission(jr);
     }
-    const bool ok = r.verdict == "accepted";
+    const bool ok = r.verdict == Verdict::accepted;
     std::optional<double> session_s;
     if (req.has_param("session_s")) {
       try {

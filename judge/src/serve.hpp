@@ -19,7 +19,7 @@ struct ServeOptions {
   int port = 8080;                  // 0: any free port (printed)
   std::filesystem::path dir = ".";  // the learner's files: DIR/<slug>.cpp
   std::optional<double> budget_s;   // per judgement; the problem's own budget by default
-  std::string mode = "default";
+  Mode mode = Mode::standard;
 };
 
 /// Serves until killed; 2 when the port cannot be bound.

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "cj/verdict.hpp"
+
 namespace cj {
 namespace {
 
@@ -315,6 +317,7 @@ class Drawing {
   void ending() {
     const json& end = t_["end"];
     const std::string verdict = str(end, "verdict");
+    const bool deadlock = Verdict::parse(verdict) == Verdict::deadlock;
     const std::string reason = str(end, "reason");
     const int ex = end_x();
     out_ += fmt::format(
@@ -323,8 +326,7 @@ class Drawing {
         "font-weight=\"700\">{}</text></g>\n",
         html_escape(verdict), html_escape(reason), ex, kTop - 4, ex, kTop + lanes_ * kLaneH, ex + 6,
         kTop - 10,
-        html_escape(verdict == "deadlock" && !cycle_.empty() ? "deadlock: a wait-for cycle"
-                                                             : verdict));
+        html_escape(deadlock && !cycle_.empty() ? "deadlock: a wait-for cycle" : verdict));
     // Who waits for whom at the end: arrows from each waiter to the thread it needs.
     int slot = 0;
     for (const auto& w : end.value("waits", json::array())) {
@@ -353,7 +355,7 @@ class Drawing {
         out_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#cf222e\">{}</text>\n",
                             ax + 46, y1 + 4, html_escape(shortened(on, 22)));
     }
-    if (verdict != "deadlock") {
+    if (!deadlock) {
       out_ += fmt::format(
           "<text class=\"violated\" x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#cf222e\">"
           "<title>{}</title>{}</text>\n",

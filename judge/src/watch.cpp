@@ -170,7 +170,7 @@ class Watch {
     result_ = judging_.get();
     have_result_ = true;
     ++judged_;
-    const bool ok = result_.verdict == "accepted";
+    const bool ok = result_.verdict == Verdict::accepted;
     const double session_s = std::chrono::duration<double>(Clock::now() - started_).count();
     ProgressStore::open_default().record(problem_.slug, ok,
                                          ok ? std::optional<double>(session_s) : std::nullopt);

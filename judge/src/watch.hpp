@@ -16,7 +16,7 @@ struct WatchOptions {
   std::string file;
   std::optional<double> interview_minutes;
   std::optional<double> budget_s;  // per judgement; the problem's own budget by default
-  std::string mode = "default";
+  Mode mode = Mode::standard;
 };
 
 /// Runs until `q` (or end of input); exit status 0.

@@ -123,27 +123,32 @@ class FeastTrial final : public Trial {
 class DiningSavagesProblem final : public Problem {
  public:
   std::string slug() const override { return "dining-savages"; }
-  std::vector<Case> cases() const override {
-    std::vector<Case> cases;
-    for (auto [m, s, k] : {std::tuple{1, 1, 3},
-                           {1, 3, 2},
-                           {2, 3, 3},
-                           {3, 2, 5},
-                           {5, 4, 3},
-                           {2, 6, 2},
-                           {4, 5, 4},
-                           {3, 3, 1}})
-      cases.push_back({case_input({{"servings", m}, {"savages", s}, {"meals", k}}), s + 2, {}});
-    return cases;
-  }
+  std::vector<Case> cases() const override { return table().cases(); }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    return std::make_unique<FeastTrial>(case_param(c.input, "servings"),
-                                        case_param(c.input, "savages"),
-                                        case_param(c.input, "meals"));
+    return std::make_unique<FeastTrial>(table().param(c, "servings"), table().param(c, "savages"),
+                                        table().param(c, "meals"));
   }
   std::string actor_name(const Case& c, int actor) const override {
     if (actor == 0) return "cook()";
-    return actor <= case_param(c.input, "savages") ? "savage()" : "close()";
+    return actor <= table().param(c, "savages") ? "savage()" : "close()";
+  }
+
+ private:
+  static const NamedCases& table() {
+    static const NamedCases t = [] {
+      NamedCases t;
+      for (auto [m, s, k] : {std::tuple{1, 1, 3},
+                             {1, 3, 2},
+                             {2, 3, 3},
+                             {3, 2, 5},
+                             {5, 4, 3},
+                             {2, 6, 2},
+                             {4, 5, 4},
+                             {3, 3, 1}})
+        t.add({{"servings", m}, {"savages", s}, {"meals", k}}, s + 2);
+      return t;
+    }();
+    return t;
   }
 };
 

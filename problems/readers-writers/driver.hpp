@@ -182,28 +182,33 @@ class LibraryTrial final : public Trial {
 class ReadersWritersProblem final : public Problem {
  public:
   std::string slug() const override { return "readers-writers"; }
-  std::vector<Case> cases() const override {
-    std::vector<Case> cases;
-    for (auto [r, w, calls] : {std::tuple{2, 0, 1},
-                               {3, 0, 1},
-                               {2, 1, 1},
-                               {1, 1, 4},
-                               {3, 2, 3},
-                               {4, 0, 1},
-                               {4, 1, 4},
-                               {2, 2, 4},
-                               {0, 3, 3},
-                               {5, 2, 2}})
-      cases.push_back({case_input({{"readers", r}, {"writers", w}, {"calls", calls}}), r + w, {}});
-    return cases;
-  }
+  std::vector<Case> cases() const override { return table().cases(); }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    return std::make_unique<LibraryTrial>(case_param(c.input, "readers"),
-                                          case_param(c.input, "writers"),
-                                          case_param(c.input, "calls"));
+    return std::make_unique<LibraryTrial>(table().param(c, "readers"), table().param(c, "writers"),
+                                          table().param(c, "calls"));
   }
   std::string actor_name(const Case& c, int actor) const override {
-    return actor < case_param(c.input, "readers") ? "read()" : "write()";
+    return actor < table().param(c, "readers") ? "read()" : "write()";
+  }
+
+ private:
+  static const NamedCases& table() {
+    static const NamedCases t = [] {
+      NamedCases t;
+      for (auto [r, w, calls] : {std::tuple{2, 0, 1},
+                                 {3, 0, 1},
+                                 {2, 1, 1},
+                                 {1, 1, 4},
+                                 {3, 2, 3},
+                                 {4, 0, 1},
+                                 {4, 1, 4},
+                                 {2, 2, 4},
+                                 {0, 3, 3},
+                                 {5, 2, 2}})
+        t.add({{"readers", r}, {"writers", w}, {"calls", calls}}, r + w);
+      return t;
+    }();
+    return t;
   }
 };
 

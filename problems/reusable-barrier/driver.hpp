@@ -92,17 +92,23 @@ class BarrierTrial final : public Trial {
 class ReusableBarrierProblem final : public Problem {
  public:
   std::string slug() const override { return "reusable-barrier"; }
-  std::vector<Case> cases() const override {
-    std::vector<Case> cases;
-    for (auto [n, rounds] :
-         {std::pair{1, 3}, {2, 2}, {2, 6}, {3, 3}, {3, 8}, {4, 4}, {5, 3}, {6, 5}, {8, 3}})
-      cases.push_back({case_input({{"n", n}, {"rounds", rounds}}), n, {}});
-    return cases;
-  }
+  std::vector<Case> cases() const override { return table().cases(); }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    return std::make_unique<BarrierTrial>(case_param(c.input, "n"), case_param(c.input, "rounds"));
+    return std::make_unique<BarrierTrial>(table().param(c, "n"), table().param(c, "rounds"));
   }
   std::string actor_name(const Case&, int) const override { return "wait()"; }
+
+ private:
+  static const NamedCases& table() {
+    static const NamedCases t = [] {
+      NamedCases t;
+      for (auto [n, rounds] :
+           {std::pair{1, 3}, {2, 2}, {2, 6}, {3, 3}, {3, 8}, {4, 4}, {5, 3}, {6, 5}, {8, 3}})
+        t.add({{"n", n}, {"rounds", rounds}}, n);
+      return t;
+    }();
+    return t;
+  }
 };
 
 CJ_PROBLEM(ReusableBarrierProblem);

@@ -183,22 +183,26 @@ class ShopTrial final : public Trial {
 class SleepingBarber final : public Problem {
  public:
   std::string slug() const override { return "sleeping-barber"; }
-  std::vector<Case> cases() const override {
-    std::vector<Case> cases;
-    for (auto [chairs, customers] :
-         {std::pair{1, 1}, {1, 3}, {2, 5}, {3, 3}, {1, 6}, {2, 8}, {4, 6}, {3, 7}})
-      cases.push_back(
-          {case_input({{"chairs", chairs}, {"customers", customers}}), customers + 2, {}});
-    return cases;
-  }
+  std::vector<Case> cases() const override { return table().cases(); }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    return std::make_unique<ShopTrial>(case_param(c.input, "chairs"),
-                                       case_param(c.input, "customers"));
+    return std::make_unique<ShopTrial>(table().param(c, "chairs"), table().param(c, "customers"));
   }
   std::string actor_name(const Case& c, int actor) const override {
     if (actor == 0) return "barber()";
-    if (actor <= case_param(c.input, "customers")) return "customer(" + std::to_string(actor) + ")";
+    if (actor <= table().param(c, "customers")) return "customer(" + std::to_string(actor) + ")";
     return "close()";
+  }
+
+ private:
+  static const NamedCases& table() {
+    static const NamedCases t = [] {
+      NamedCases t;
+      for (auto [chairs, customers] :
+           {std::pair{1, 1}, {1, 3}, {2, 5}, {3, 3}, {1, 6}, {2, 8}, {4, 6}, {3, 7}})
+        t.add({{"chairs", chairs}, {"customers", customers}}, customers + 2);
+      return t;
+    }();
+    return t;
   }
 };
 

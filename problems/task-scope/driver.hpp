@@ -260,9 +260,7 @@ class TaskScopeProblem final : public Problem {
     return out;
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    for (const auto& s : scenarios())
-      if (s.name == c.input) return std::make_unique<ScopeTrial>(s);
-    return std::make_unique<ScopeTrial>(scenarios().front());
+    return std::make_unique<ScopeTrial>(scenarios().at(c.index));
   }
   std::string actor_name(const Case&, int) const override { return "the scope's owner"; }
   bool solution_starts_threads() const override { return true; }

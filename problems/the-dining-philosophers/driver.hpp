@@ -2,6 +2,7 @@
 // each calls wantsToEat() n times. The callbacks track which fork is in whose hand, so the checker
 // judges the meaning, not the printed list: a fork is never in two hands, a philosopher eats only
 // holding both its forks, puts down exactly what it picked up, and eats once per call.
+#include <array>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -178,18 +179,18 @@ class DinnerTrial final : public Trial {
 };
 
 class TheDiningPhilosophers final : public Problem {
+  static constexpr std::array<int, 8> kMeals = {1, 2, 3, 5, 10, 20, 40, 60};  // n of each case
+
  public:
   std::string slug() const override { return "the-dining-philosophers"; }
   std::vector<Case> cases() const override {
     std::vector<Case> cases;
-    for (int n : {1, 2, 3, 5, 10, 20, 40, 60})
-      cases.push_back({"n = " + std::to_string(n), kPhilosophers, {}});
+    for (int n : kMeals) cases.push_back({"n = " + std::to_string(n), kPhilosophers, {}});
     return cases;
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
     const bool start_together = made_.fetch_add(1, std::memory_order_relaxed) % 2 == 0;
-    return std::make_unique<DinnerTrial>(std::stoi(c.input.substr(c.input.find('=') + 1)),
-                                         start_together);
+    return std::make_unique<DinnerTrial>(kMeals.at(c.index), start_together);
   }
   std::string actor_name(const Case&, int actor) const override {
     return "wantsToEat(" + std::to_string(actor) + ", ...)";

@@ -197,7 +197,7 @@ class IntersectionTrial final : public Trial {
 class TrafficLightIntersection final : public Problem {
  public:
   TrafficLightIntersection() {
-    for (Traffic& t : traffics()) by_input_.emplace(t.input(), std::move(t));
+    for (Traffic& t : traffics()) by_index_.push_back(std::move(t));
   }
   std::string slug() const override { return "traffic-light-controlled-intersection"; }
   std::vector<Case> cases() const override {
@@ -211,16 +211,16 @@ class TrafficLightIntersection final : public Problem {
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
     const bool arrive_together = made_.fetch_add(1, std::memory_order_relaxed) % 2 == 0;
-    return std::make_unique<IntersectionTrial>(by_input_.at(c.input), arrive_together);
+    return std::make_unique<IntersectionTrial>(by_index_.at(c.index), arrive_together);
   }
   std::string actor_name(const Case& c, int actor) const override {
-    const Car car = by_input_.at(c.input).cars[actor];
+    const Car car = by_index_.at(c.index).cars[actor];
     return "carArrived(" + std::to_string(car.id) + ", " + std::to_string(car.road()) + ", " +
            std::to_string(car.direction) + ", ...)";
   }
 
  private:
-  std::map<std::string, Traffic> by_input_;
+  std::vector<Traffic> by_index_;          // in cases() order
   mutable std::atomic<unsigned> made_{0};  // trials made so far: every other one arrives together
 };
 

@@ -175,7 +175,7 @@ class BathroomTrial final : public Trial {
 class UnisexBathroomProblem final : public Problem {
  public:
   UnisexBathroomProblem() {
-    for (Queue& q : queues()) by_input_.emplace(q.input(), std::move(q));
+    for (Queue& q : queues()) by_index_.push_back(std::move(q));
   }
   std::string slug() const override { return "unisex-bathroom"; }
   std::vector<Case> cases() const override {
@@ -189,14 +189,14 @@ class UnisexBathroomProblem final : public Problem {
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
     const bool together = made_.fetch_add(1, std::memory_order_relaxed) % 2 == 0;
-    return std::make_unique<BathroomTrial>(by_input_.at(c.input), together);
+    return std::make_unique<BathroomTrial>(by_index_.at(c.index), together);
   }
   std::string actor_name(const Case& c, int actor) const override {
-    return by_input_.at(c.input).people[actor] == 'W' ? "woman()" : "man()";
+    return by_index_.at(c.index).people[actor] == 'W' ? "woman()" : "man()";
   }
 
  private:
-  std::map<std::string, Queue> by_input_;
+  std::vector<Queue> by_index_;            // in cases() order
   mutable std::atomic<unsigned> made_{0};  // trials made so far: every other one arrives together
 };
 

@@ -20,7 +20,7 @@ cj::JudgeResult interpret(int exit_code, int signal, bool timeout, bool flood,
   p.wall_timeout = timeout;
   p.output_limit = flood;
   p.result = result;
-  return cj::interpret_run("stress", p, cj::Limits{});
+  return cj::interpret_run(cj::Mode::stress, p, cj::Limits{});
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ TEST(Catalog, ReadsWhichModesASubmissionUsingALibraryIsJudgedWithout) {
   ASSERT_TRUE(channel.has_value());
   ASSERT_EQ(channel->modes.size(), 1u);
   EXPECT_EQ(channel->modes[0].uses, "boost/fiber");
-  EXPECT_EQ(channel->modes[0].skip, (std::vector<std::string>{"explore", "tsan"}));
+  EXPECT_EQ(channel->modes[0].skip, (std::vector<cj::Mode>{cj::Mode::explore, cj::Mode::tsan}));
   EXPECT_FALSE(channel->modes[0].why.empty());
 }
 
@@ -54,34 +54,35 @@ TEST(Catalog, OnlyTheProblemsThatSaySoAllowFork) {
 TEST(InterpretRun, TheHarnessResultLineDecides) {
   auto r = interpret(0, 0, false, false,
                      R"({"verdict":"wrong_answer","reason":"r","trials":5,"run_s":0.5})");
-  EXPECT_EQ(r.verdict, "wrong_answer");
+  EXPECT_EQ(r.verdict, cj::Verdict::wrong_answer);
   EXPECT_EQ(r.trials, 5);
 }
 
 TEST(InterpretRun, ACrashIsARuntimeErrorNamingTheSignal) {
   auto r = interpret(-1, SIGSEGV, false, false, "");
-  EXPECT_EQ(r.verdict, "runtime_error");
+  EXPECT_EQ(r.verdict, cj::Verdict::runtime_error);
   EXPECT_NE(r.reason.find("SIGSEGV"), std::string::npos);
 }
 
 TEST(InterpretRun, ExitWithoutAResultIsARuntimeError) {
   auto r = interpret(0, 0, false, false, "");
-  EXPECT_EQ(r.verdict, "runtime_error");
+  EXPECT_EQ(r.verdict, cj::Verdict::runtime_error);
   EXPECT_NE(r.reason.find("exit status 0"), std::string::npos);
 }
 
 TEST(InterpretRun, AHangIsATimeLimit) {
-  EXPECT_EQ(interpret(-1, SIGKILL, true, false, "").verdict, "time_limit");
+  EXPECT_EQ(interpret(-1, SIGKILL, true, false, "").verdict, cj::Verdict::time_limit);
 }
 
 TEST(InterpretRun, FloodingOutputIsAnOutputLimitEvenWithAResult) {
-  EXPECT_EQ(interpret(0, 0, false, true, R"({"verdict":"accepted"})").verdict, "output_limit");
+  EXPECT_EQ(interpret(0, 0, false, true, R"({"verdict":"accepted"})").verdict,
+            cj::Verdict::output_limit);
 }
 
 TEST(InterpretRun, BadAllocIsAMemoryLimit) {
   auto r = interpret(1, 0, false, false,
                      R"({"verdict":"runtime_error","reason":"uncaught: std::bad_alloc"})");
-  EXPECT_EQ(r.verdict, "memory_limit");
+  EXPECT_EQ(r.verdict, cj::Verdict::memory_limit);
 }
 
 TEST(TrimDiagnostics, ShowsTheLearnersPathAndDropsWrapperLines) {
@@ -123,8 +124,8 @@ TEST(InterpretRun, AForkBombIsAResourceLimitEvenIfTheTrialsPassed) {
   p.started = true;
   p.process_limit = true;
   p.result = R"({"verdict":"accepted"})";
-  auto r = cj::interpret_run("stress", p, cj::Limits{});
-  EXPECT_EQ(r.verdict, "resource_limit");
+  auto r = cj::interpret_run(cj::Mode::stress, p, cj::Limits{});
+  EXPECT_EQ(r.verdict, cj::Verdict::resource_limit);
   EXPECT_NE(r.reason.find("512 processes"), std::string::npos);
 }
 
@@ -133,7 +134,8 @@ TEST(InterpretRun, TheMemoryCgroupLimitIsAMemoryLimit) {
   p.started = true;
   p.signal = SIGKILL;
   p.memory_limit = true;
-  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "memory_limit");
+  EXPECT_EQ(cj::interpret_run(cj::Mode::stress, p, cj::Limits{}).verdict,
+            cj::Verdict::memory_limit);
 }
 
 TEST(InterpretRun, TheCpuLimitIsATimeLimit) {
@@ -141,7 +143,7 @@ TEST(InterpretRun, TheCpuLimitIsATimeLimit) {
   p.started = true;
   p.signal = SIGKILL;
   p.cpu_limit = true;
-  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "time_limit");
+  EXPECT_EQ(cj::interpret_run(cj::Mode::stress, p, cj::Limits{}).verdict, cj::Verdict::time_limit);
 }
 
 TEST(TsanReport, ARaceWithNoFrameInTheLearnersFileIsMarkedSo) {
@@ -180,10 +182,10 @@ TEST(InterpretRun, AStallWhileMemoryGrewToGigabytesIsAMemoryLimit) {
   p.exit_code = 0;
   p.result = R"({"verdict":"time_limit","reason":"no progress for 1 s"})";
   p.max_rss_kb = 3L << 20;
-  auto r = cj::interpret_run("stress", p, cj::Limits{});
-  EXPECT_EQ(r.verdict, "memory_limit");
+  auto r = cj::interpret_run(cj::Mode::stress, p, cj::Limits{});
+  EXPECT_EQ(r.verdict, cj::Verdict::memory_limit);
   ASSERT_FALSE(r.findings.empty());
   EXPECT_EQ(r.findings.back().kind, "time_limit");
   p.max_rss_kb = 64 << 10;  // a stall in a small program stays what it is
-  EXPECT_EQ(cj::interpret_run("stress", p, cj::Limits{}).verdict, "time_limit");
+  EXPECT_EQ(cj::interpret_run(cj::Mode::stress, p, cj::Limits{}).verdict, cj::Verdict::time_limit);
 }

@@ -21,7 +21,7 @@ TEST(Transcript, WrongOrderNamesTheFirstDifferingPrint) {
   t.print("first");
   auto f = t.expect({"first", "second"});
   ASSERT_TRUE(f.has_value());
-  EXPECT_EQ(f->verdict, "wrong_answer");
+  EXPECT_EQ(f->verdict, cj::Verdict::wrong_answer);
   EXPECT_EQ(f->reason, "the 1st print was \"second\" but \"first\" was expected there");
   EXPECT_EQ(f->expected, "firstsecond");
   EXPECT_EQ(f->got, "secondfirst");

@@ -14,9 +14,9 @@ namespace cj {
 /// happens-before edge between the solution's threads.
 class FirstFailure {
  public:
-  void fail(std::string reason, std::string verdict = "wrong_answer") {
+  void fail(std::string reason, Verdict verdict = Verdict::wrong_answer) {
     if (failed_.exchange(true, std::memory_order_relaxed)) return;
-    failure_ = Failure{std::move(verdict), std::move(reason), "", "", ""};
+    failure_ = Failure{verdict, std::move(reason), "", "", ""};
     // Only so_far() acquires it: no edge between the solution's threads.
     published_.store(true, std::memory_order_release);
   }

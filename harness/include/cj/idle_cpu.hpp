@@ -125,7 +125,7 @@ inline Check check_idle(const IdleWindow& w, const std::string& who, const std::
   if (!burned && !looped) return std::nullopt;
   const auto ms = [](std::int64_t ns) { return std::to_string((ns + 500000) / 1000000); };
   Failure f;
-  f.verdict = "time_limit";
+  f.verdict = Verdict::time_limit;
   f.finding = "busy_wait";
   f.reason = who + " used " + ms(w.cpu_ns) + " ms of CPU time and made " + std::to_string(w.calls) +
              " lock, yield or clock calls during " + ms(w.wall_ns) + " ms " + during +

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "cj/verdict.hpp"
+
 namespace cj {
 
 /// One input of a problem, shown to the learner as "Input:" when a trial on it fails.
@@ -19,11 +21,15 @@ struct Case {
   /// Optional: actor indices in the order their threads are meant to start (LeetCode's input
   /// for 1114). Stress mode gives earlier actors a head start; other runners may ignore it.
   std::vector<int> start_order;
+  /// Its place in Problem::cases(), set by the runners (numbered_cases()): how a driver finds
+  /// the data behind a case. The input text is for people; nothing parses it back.
+  std::size_t index = 0;
 };
 
-/// What a check found wrong. verdict is a name from the contract ("wrong_answer", ...).
+/// What a check found wrong. A verdict written as a name (`Failure{"wrong_answer", ...}`) is
+/// checked when compiling (cj/verdict.hpp).
 struct Failure {
-  std::string verdict = "wrong_answer";
+  Verdict verdict = Verdict::wrong_answer;
   std::string reason;    // one sentence a learner understands
   std::string expected;  // may be empty
   std::string got;       // may be empty
@@ -69,6 +75,9 @@ class Problem {
   /// fetches ever in flight"): controlled exploration, one thread at a time, then does not apply.
   virtual bool needs_real_parallelism() const { return false; }
 };
+
+/// problem.cases(), each with its index set: what every runner plays.
+std::vector<Case> numbered_cases(const Problem& problem);
 
 /// Called once by a driver (see CJ_PROBLEM); the harness's main() runs the registered problem.
 void register_problem(std::unique_ptr<Problem> problem);

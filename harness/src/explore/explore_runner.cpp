@@ -24,7 +24,7 @@ std::uint64_t schedule_seed(std::uint64_t seed, std::uint64_t index) {
   return mix.next();
 }
 
-Outcome failed(const std::string& verdict, const std::string& reason, const Case& c,
+Outcome failed(Verdict verdict, const std::string& reason, const Case& c,
                const std::string& strategy, std::uint64_t index) {
   Outcome o;
   o.verdict = verdict;
@@ -76,7 +76,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
   struct Reset {
     ~Reset() { set_one_thread_at_a_time(false); }
   } reset;
-  const std::vector<Case> cases = problem.cases();
+  const std::vector<Case> cases = numbered_cases(problem);
   Outcome out;
   if (cases.empty()) {
     out.verdict = "internal_error";
@@ -175,8 +175,8 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       }
     }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
-      Outcome o = failed(r.kind == Kind::deadlock ? "deadlock" : "livelock", r.reason, c,
-                         strategy->name(), i);
+      Outcome o = failed(r.kind == Kind::deadlock ? Verdict::deadlock : Verdict::livelock, r.reason,
+                         c, strategy->name(), i);
       o.trials = out.trials;
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
@@ -217,8 +217,8 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
 /// A rejection carries the failing execution as a timeline (the scheduler still holds it).
 Outcome run_explore_drawn(const Problem& problem, const RunOptions& options) {
   Outcome o = run_explore(problem, options);
-  if (o.verdict != "accepted" && !o.trace.empty() && g_scheduler)
-    o.timeline = g_scheduler->timeline(o.verdict, o.reason);
+  if (o.verdict != Verdict::accepted && !o.trace.empty() && g_scheduler)
+    o.timeline = g_scheduler->timeline(o.verdict.str(), o.reason);
   return o;
 }
 
@@ -231,9 +231,9 @@ Outcome run_noise(const Problem& problem, const RunOptions& options) {
 
 }  // namespace
 
-CJ_RUNNER("explore", run_explore_drawn);
+CJ_RUNNER(Mode::explore, run_explore_drawn);
 namespace {
-const bool noise_registered = (register_runner("noise", run_noise), true);
+const bool noise_registered = (register_runner(Mode::noise, run_noise), true);
 }
 
 }  // namespace cj::explore
