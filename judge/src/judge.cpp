@@ -160,8 +160,9 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
 }  // namespace
 
 const std::vector<std::string>& judge_modes() {
-  static const std::vector<std::string> modes = {"default", "stress", "tsan",
-                                                 "explore", "noise",  "fresh"};
+  // Not "fresh": the benchmark's baseline (threads created per trial) is run by cj bench on the
+  // binary directly and is no way to judge.
+  static const std::vector<std::string> modes = {"default", "stress", "tsan", "explore", "noise"};
   return modes;
 }
 
@@ -192,6 +193,12 @@ JudgeResult interpret_run(const std::string& mode, const ProcessResult& p, const
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
     r.strategy = j.value("strategy", "");
     if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
+    if (j.contains("explored") && j["explored"].is_object()) {
+      const auto& e = j["explored"];
+      r.explored = ExploredSpace{e.value("schedules", 0LL), e.value("complete", false),
+                                 e.value("preemption_bound", -1), e.value("cases_complete", 0),
+                                 e.value("cases", 0)};
+    }
     if (r.verdict == "runtime_error" && r.reason.find("bad_alloc") != std::string::npos) {
       r.verdict = "memory_limit";
       r.reason = "the solution ran out of memory (std::bad_alloc): " + r.reason;
@@ -352,6 +359,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.trials += r.trials;
       result.run_s += r.run_s;
       result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      if (r.explored) result.explored = r.explored;
       if (r.verdict == "accepted") continue;
       if (!decided || (is_resource_verdict(r.verdict) && !is_resource_verdict(decided->verdict))) {
         decided = &r;
@@ -385,6 +393,18 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.mode = joined;
     result.reason =
         fmt::format("every one of {} trials gave a correct result ({})", result.trials, joined);
+    if (const auto& e = result.explored; e && e->complete) {
+      result.reason = fmt::format(
+          "every schedule of the {} cases up to {} preemptions explored ({} schedules), none "
+          "fails{}",
+          e->cases, e->preemption_bound, e->schedules,
+          modes_run.size() > 1 ? fmt::format(" ({} trials in all: {})", result.trials, joined)
+                               : std::string());
+    } else if (e) {
+      result.reason +=
+          fmt::format("; explore sampled {} schedules (bounded search complete for {} of {} cases)",
+                      e->schedules, e->cases_complete, e->cases);
+    }
   }
   result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
