@@ -66,6 +66,7 @@ int Scheduler::mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const
   while (s.owner != kNoOwner && !(s.recursive && s.owner == me->id)) {
     if (try_only) {
       record(me, Op::trylock_fails, s.object, s.owner);
+      me->spun = true;  // a retry loop gives way (Scheduler::keep_fair)
       unlock();
       return EBUSY;
     }
@@ -423,6 +424,7 @@ int Scheduler::rw_lock(Thread* me, pthread_rwlock_t* rw, bool write, clockid_t c
   const std::uint64_t deadline = abstime ? deadline_for(clock, abstime) : 0;
   while (s.writer >= 0 || (write && s.readers > 0)) {
     if (try_only) {
+      me->spun = true;
       unlock();
       return EBUSY;
     }
@@ -487,6 +489,7 @@ int Scheduler::sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool tr
   const std::uint64_t deadline = abstime ? deadline_for(CLOCK_REALTIME, abstime) : 0;
   while (s.value == 0) {
     if (try_only) {
+      me->spun = true;
       unlock();
       errno = EAGAIN;
       return -1;

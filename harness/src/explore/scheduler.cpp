@@ -16,6 +16,9 @@ namespace {
 /// Steps without any progress (a callback running, a thread returning) after which the
 /// threads count as livelocked.
 constexpr std::uint64_t kLivelockSteps = 20000;
+/// Consecutive steps a thread may take while others could run before it gives way (see
+/// keep_fair()); well above what a correct thread does between two blocking calls in our problems.
+constexpr std::uint32_t kFairSlice = 64;
 /// Virtual time each scheduling step takes.
 constexpr std::uint64_t kStepNs = 1000;
 /// Each controlled thread's stack (reserved, not committed: only touched pages cost memory).
@@ -186,18 +189,27 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
     end_execution(ExecutionResult::Kind::livelock);
     return nullptr;
   }
+  const bool me_runnable =
+      me && !me->finished.load(std::memory_order_relaxed) && me->wait == WaitKind::none;
+  const bool spun = me && me->spun;
+  if (me) me->spun = false;
+  // A thread that yields, or retries a try-operation that failed, gives way (keep_fair()).
+  if (me_runnable && (yielded || spun)) me->gave_way = step;
   Options& o = options_;
   for (;;) {
     o.runnable.clear();
     o.spurious.clear();
     o.early.clear();
     std::uint64_t earliest = UINT64_MAX;
+    std::uint64_t earliest_not_quiescence = UINT64_MAX;
     bool any_unfinished = false;
+    bool all_gave_way = true;  // every runnable thread is waiting for others by spinning
     for (auto& t : threads_) {
       if (t->finished.load(std::memory_order_relaxed)) continue;
       any_unfinished = true;
       if (t->wait == WaitKind::none) {
         o.runnable.push_back(t->id);
+        all_gave_way &= t->gave_way != 0;
         continue;
       }
       if (t->timed) {
@@ -205,10 +217,14 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
           // Its time has come while others ran.
           time_out(*t);
           o.runnable.push_back(t->id);
+          all_gave_way = false;
           continue;
         }
         earliest = std::min(earliest, t->deadline);
-        if (!t->awaits_quiescence) o.early.push_back(t->id);
+        if (!t->awaits_quiescence) {
+          o.early.push_back(t->id);
+          earliest_not_quiescence = std::min(earliest_not_quiescence, t->deadline);
+        }
       }
       // A condition variable may wake a waiter without a notify.
       if (t->wait == WaitKind::cond) o.spurious.push_back(t->id);
@@ -227,23 +243,82 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
       record(nullptr, Op::time_advance, -1, static_cast<std::int64_t>(vnow_));
       continue;
     }
+    if (all_gave_way && earliest_not_quiescence != UINT64_MAX) {
+      // Everyone who can run only spins (yields, retries) waiting for others: what they wait
+      // for may be a sleeper's or a timed wait's end, so time passes as it would while they
+      // spin. (A quiescence sleep is not ended this way: spinning threads are not quiescent.)
+      vnow_ = earliest_not_quiescence;
+      record(nullptr, Op::time_advance, -1, static_cast<std::int64_t>(vnow_));
+      continue;
+    }
     break;
   }
-  if (o.runnable.size() == 1 && o.spurious.empty() && o.early.empty())
-    return threads_[o.runnable.front()].get();
-  o.current = me ? me->id : -1;
-  o.yielded = yielded;
-  const Pick pick = strategy_->pick(o);
-  Thread* next = threads_[pick.thread].get();
-  if (pick.how == Pick::How::spurious_wakeup && next->wait == WaitKind::cond) {
-    remove_waiter(conds_[next->on], next->id);
-    wake(*next, false, true);
-  } else if (pick.how == Pick::How::early_timeout && next->wait != WaitKind::none) {
-    // An early end of a sleep or timed wait: virtual time moves to its deadline.
-    vnow_ = std::max(vnow_, next->deadline);
-    time_out(*next);
+  keep_fair(me_runnable ? me : nullptr, step);
+  Thread* next = nullptr;
+  if (o.runnable.size() == 1 && o.spurious.empty() && o.early.empty()) {
+    next = threads_[o.runnable.front()].get();
+  } else {
+    o.current = me ? me->id : -1;
+    o.yielded = yielded || spun;
+    const Pick pick = strategy_->pick(o);
+    next = threads_[pick.thread].get();
+    if (pick.how == Pick::How::spurious_wakeup && next->wait == WaitKind::cond) {
+      remove_waiter(conds_[next->on], next->id);
+      wake(*next, false, true);
+    } else if (pick.how == Pick::How::early_timeout && next->wait != WaitKind::none) {
+      // An early end of a sleep or timed wait: virtual time moves to its deadline.
+      vnow_ = std::max(vnow_, next->deadline);
+      time_out(*next);
+    }
   }
+  run_length_ = next == me ? run_length_ + 1 : 0;
+  next->last_run = step;
+  next->gave_way = 0;
   return next;
+}
+
+bool Scheduler::holds_lock(const Thread& t) const {
+  for (const auto& [address, m] : mutexes_)
+    if (m.owner == t.id) return true;
+  for (const auto& [address, rw] : rwlocks_)
+    if (rw.writer == t.id) return true;
+  return false;
+}
+
+void Scheduler::keep_fair(Thread* me, std::uint64_t step) {
+  std::vector<int>& r = options_.runnable;
+  if (r.size() < 2) return;
+  // A thread that ran this long while others could run may be spinning on something without a
+  // call that gives way (a lock taken and dropped in a loop): it gives way too, at a point where
+  // it holds no lock, so that the others find the lock free (else each would only find it
+  // taken, block, and hand back to the spinner).
+  if (me && run_length_ >= kFairSlice && (run_length_ >= 16 * kFairSlice || !holds_lock(*me)))
+    me->gave_way = step;
+  // CHESS's fair scheduler (Musuvathi and Qadeer, PLDI 2008): a thread that gave way may run
+  // again only once every other runnable thread has run since. So spinners cannot starve the
+  // thread they wait for, whatever the strategy, and a livelock verdict means that the threads
+  // kept running without progress under a fair schedule. Some thread always qualifies: the one
+  // that ran least recently.
+  std::uint64_t first = UINT64_MAX, second = UINT64_MAX;
+  int first_id = -1;
+  for (int id : r) {
+    const std::uint64_t last = threads_[id]->last_run;
+    if (last < first) {
+      second = first;
+      first = last;
+      first_id = id;
+    } else if (last < second) {
+      second = last;
+    }
+  }
+  fair_.clear();
+  for (int id : r) {
+    const Thread& t = *threads_[id];
+    const std::uint64_t others_least_recent = id == first_id ? second : first;
+    if (t.gave_way != 0 && others_least_recent < t.gave_way) continue;
+    fair_.push_back(id);
+  }
+  r.swap(fair_);
 }
 
 bool Scheduler::switch_point(Thread* me, bool yielded) {
@@ -331,6 +406,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   steps_.store(0, std::memory_order_relaxed);
   last_progress_ = progress_count();
   last_progress_step_ = 0;
+  run_length_ = 0;
   ended_ = false;
   for (int a = 0; a < c.actors; ++a) {
     auto t = new_thread();

@@ -90,6 +90,11 @@ struct Thread {
   std::uint64_t deadline = 0;  // virtual ns
   bool timed_out = false;
   bool spurious = false;
+  // Fairness (see Scheduler::choose): the step it was last chosen at, and the step it gave way
+  // at (a yield, a failed try-lock, a long run while others waited), 0 once it ran again.
+  std::uint64_t last_run = 0;
+  std::uint64_t gave_way = 0;
+  bool spun = false;  // a failed try-operation since its last scheduling point: it may be spinning
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
   bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
@@ -109,8 +114,8 @@ struct Thread {
     finished.store(false, std::memory_order_relaxed);
     wait = WaitKind::none;
     on = nullptr;
-    timed = timed_out = spurious = detached = awaits_quiescence = false;
-    deadline = 0;
+    timed = timed_out = spurious = detached = awaits_quiescence = spun = false;
+    deadline = last_run = gave_way = 0;
     handle = {};
     result = nullptr;
     start_routine = nullptr;
@@ -258,6 +263,10 @@ class Scheduler {
   /// Blocks `me` on `on` until another thread (or a timeout) makes it runnable again.
   bool block(Thread* me, WaitKind kind, const void* on, bool timed, std::uint64_t deadline);
   Thread* choose(Thread* me, bool yielded);
+  /// With lock_ held: narrows options_.runnable to the threads a fair scheduler may run now.
+  void keep_fair(Thread* me, std::uint64_t step);
+  /// With lock_ held: whether t owns a mutex or holds a rwlock for writing.
+  bool holds_lock(const Thread& t) const;
   void wake(Thread& t, bool timed_out, bool spurious);
   /// Ends t's timed wait or sleep: its deadline has come.
   void time_out(Thread& t);
@@ -305,6 +314,8 @@ class Scheduler {
   std::array<int, 128> objects_of_kind_{};  // objects met so far, by ObjectInfo::kind
   std::vector<Event> events_;
   Options options_;         // scratch for choose()
+  std::vector<int> fair_;   // scratch for choose(): the runnable threads fairness allows
+  std::uint32_t run_length_ = 0;  // consecutive steps of the thread chosen last
   std::uint64_t vnow_ = 0;  // virtual nanoseconds since the execution started
   std::uint64_t last_progress_step_ = 0;
   unsigned long long last_progress_ = 0;
