@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 
+#include "escape.hpp"
 #include "html_page.hpp"
 #include "timeline_svg.hpp"
 
@@ -44,36 +45,6 @@ std::string details_text(const json& r) {
   }
   if (!str(r, "diagnostics").empty()) d += "details:\n" + str(r, "diagnostics") + "\n";
   return d;
-}
-
-std::string xml_escape(const std::string& s) {
-  std::string o;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters, even escaped.
-        if (c < 0x20 && c != '\n' && c != '\t' && c != '\r')
-          o += "?";
-        else
-          o += static_cast<char>(c);
-    }
-  }
-  return o;
 }
 
 bool accepted(const json& r) { return str(r, "verdict") == "accepted"; }
@@ -126,17 +97,17 @@ void write_junit(std::ostream& out, const GradeBatch& batch) {
     else if (!accepted(r))
       ++failures;
   }
-  const std::string name = xml_escape("cj grade " + batch.problem);
+  const std::string name = html_escape("cj grade " + batch.problem);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
       "<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.3f}\">\n", name,
       batch.results.size(), failures, errors, batch.elapsed_s);
   out << fmt::format(
       "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{:.3f}\">\n",
-      xml_escape(batch.problem), batch.results.size(), failures, errors, batch.elapsed_s);
+      html_escape(batch.problem), batch.results.size(), failures, errors, batch.elapsed_s);
   for (const auto& r : batch.results) {
     out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"{:.3f}\"",
-                       xml_escape(str(r, "submission")), xml_escape("cj." + batch.problem),
+                       html_escape(str(r, "submission")), html_escape("cj." + batch.problem),
                        num(r, "elapsed_s"));
     if (accepted(r)) {
       out << "/>\n";
@@ -146,8 +117,8 @@ void write_junit(std::ostream& out, const GradeBatch& batch) {
     std::string body = details_text(r);
     if (!str(r, "replay").empty()) body += "replay: " + str(r, "replay") + "\n";
     out << fmt::format(">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n    </testcase>\n", tag,
-                       xml_escape(str(r, "verdict") + ": " + str(r, "reason")),
-                       xml_escape(str(r, "verdict")), xml_escape(body), tag);
+                       html_escape(str(r, "verdict") + ": " + str(r, "reason")),
+                       html_escape(str(r, "verdict")), html_escape(body), tag);
   }
   out << "  </testsuite>\n</testsuites>\n";
 }
@@ -180,7 +151,7 @@ void write_gradescope(std::ostream& out, const GradeBatch& batch) {
 
 void write_html(std::ostream& out, const GradeBatch& batch) {
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>"
-      << xml_escape("cj grade: " + batch.problem) << "</title>\n<style>\n"
+      << html_escape("cj grade: " + batch.problem) << "</title>\n<style>\n"
       << "body{font-family:system-ui,sans-serif;margin:2em;color:#1f2328}\n"
          "h1{font-size:1.4em}table{border-collapse:collapse;width:100%}\n"
          "th,td{border-bottom:1px solid #d0d7de;padding:.4em "
@@ -195,38 +166,38 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
          ".note{color:#656d76;font-style:italic;font-size:.9em}\n"
       << "</style></head><body>\n";
   out << "<h1>"
-      << xml_escape(fmt::format("cj grade: {} ({} files, mode {})", batch.problem,
-                                batch.results.size(), batch.mode))
+      << html_escape(fmt::format("cj grade: {} ({} files, mode {})", batch.problem,
+                                 batch.results.size(), batch.mode))
       << "</h1>\n<p class=\"counts\">";
   for (const auto& [v, n] : verdict_counts(batch))
     out << fmt::format("<span class=\"v\" style=\"background:{}\">{} {}</span>", verdict_colour(v),
-                       xml_escape(v), n);
+                       html_escape(v), n);
   out << fmt::format("</p>\n<p>Graded in {:.1f} s", batch.elapsed_s);
   if (batch.recorded_earlier)
     out << fmt::format("; {} verdicts were recorded by an earlier run", batch.recorded_earlier);
   out << ".";
   if (!batch.sandbox.empty())
-    out << " Each compile and run was confined by: " << xml_escape(batch.sandbox) << ".";
+    out << " Each compile and run was confined by: " << html_escape(batch.sandbox) << ".";
   out << "</p>\n";
   out << "<table>\n<tr><th>File</th><th>Verdict</th><th>Why</th><th>Time</th></tr>\n";
   for (const auto& r : batch.results) {
     const std::string v = str(r, "verdict");
-    out << "<tr><td><code>" << xml_escape(str(r, "submission")) << "</code></td>"
+    out << "<tr><td><code>" << html_escape(str(r, "submission")) << "</code></td>"
         << fmt::format("<td><span class=\"v\" style=\"background:{}\">{}</span></td>",
-                       verdict_colour(v), xml_escape(v))
-        << "<td>" << xml_escape(str(r, "reason"));
+                       verdict_colour(v), html_escape(v))
+        << "<td>" << html_escape(str(r, "reason"));
     if (!str(r, "replay").empty())
-      out << "<br>replay: <code>" << xml_escape(str(r, "replay")) << "</code>";
+      out << "<br>replay: <code>" << html_escape(str(r, "replay")) << "</code>";
     const std::string d = details_text(r);
     if (!d.empty())
-      out << "<details><summary>details</summary><pre>" << xml_escape(d) << "</pre></details>";
+      out << "<details><summary>details</summary><pre>" << html_escape(d) << "</pre></details>";
     if (auto t = r.find("timeline"); t != r.end() && t->is_object()) {
       if (const std::string svg = timeline_svg(*t); !svg.empty())
         out << "<details class=\"timeline\"><summary>timeline of the failing schedule</summary>"
                "<div class=\"svg\">"
             << svg << "</div></details>";
     } else if (const std::string note = no_timeline_note(r); !note.empty()) {
-      out << "<p class=\"note\">" << xml_escape(note) << "</p>";
+      out << "<p class=\"note\">" << html_escape(note) << "</p>";
     }
     out << fmt::format("</td><td>{:.1f} s</td></tr>\n", num(r, "elapsed_s"));
   }

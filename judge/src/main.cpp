@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "bench_primitives.hpp"
+#include "bench_verdicts.hpp"
 #include "catalog.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
@@ -135,6 +136,12 @@ int main(int argc, char** argv) {
   primitives->add_option("--min-time", primitive_options.min_time_s, "seconds per repetition")
       ->check(CLI::Range(0.01, 10.0));
 
+  cj::VerdictBenchOptions verdict_options;
+  auto* verdicts = bench->add_subcommand(
+      "verdicts", "Judge every known-buggy file on an empty cache: how long a verdict takes");
+  verdicts->add_option("--problem", verdict_options.problems, "only these problems");
+  verdicts->add_option("--json", verdict_options.json_file, "write the figures as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -145,6 +152,7 @@ int main(int argc, char** argv) {
     const cj::Catalog catalog =
         cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
     if (*list) return cj::cmd_list(catalog, std::cout);
+    if (*verdicts) return cj::cmd_bench_verdicts(catalog, verdict_options, std::cout);
     if (*primitives) return cj::cmd_bench_primitives(catalog, primitive_options, std::cout);
     if (*bench) return cj::cmd_bench(catalog, bench_options, std::cout);
     if (*serve) {

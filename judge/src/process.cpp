@@ -440,6 +440,9 @@ ProcessResult run_process(const ProcessSpec& spec) {
                         : usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
                               usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   r.memory_limit = cgroups.memory_hit();
+  // A run killed at the wall limit takes its children's usage with it (the supervisor dies
+  // before init reaps them): the cgroup's own high-water mark is what still tells.
+  r.max_rss_kb = std::max<long>(r.max_rss_kb, cgroups.peak_kb());
   r.process_limit = cgroups.processes_hit();
   int status = 0;
   if (status_bytes.size() == sizeof status) {

@@ -239,6 +239,13 @@ bool RunCgroups::memory_hit() const {
   return field(slurp(memory_dir_ + "/memory.oom_control"), "oom_kill") > 0;
 }
 
+long long RunCgroups::peak_kb() const {
+  if (!memory_) return -1;
+  const std::string t = slurp(
+      memory_dir_ + (memory_dir_ == unified_ ? "/memory.peak" : "/memory.max_usage_in_bytes"));
+  return t.empty() ? -1 : std::strtoll(t.c_str(), nullptr, 10) >> 10;
+}
+
 bool RunCgroups::processes_hit() const {
   return pids_ && field(slurp(pids_dir_ + "/pids.events"), "max") > 0;
 }

@@ -53,6 +53,9 @@ class RunCgroups {
   /// CPU seconds used by the tree so far; negative when unknown.
   double cpu_s() const;
   bool memory_hit() const;
+  /// The most memory the run's processes held at once, in KiB (-1 when no memory cgroup
+  /// counts it). Unlike ru_maxrss it survives a kill before init reaped the submission.
+  long long peak_kb() const;
   bool processes_hit() const;
   bool empty() const;
 

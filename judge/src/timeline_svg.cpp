@@ -412,33 +412,6 @@ class Drawing {
 
 }  // namespace
 
-std::string html_escape(const std::string& s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&#39;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
-
 std::string timeline_svg(const json& timeline) {
   if (!timeline.is_object() || !timeline.contains("threads") || !timeline["threads"].is_array() ||
       !timeline.contains("steps") || !timeline["steps"].is_array() || !timeline.contains("end") ||

@@ -8,13 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "escape.hpp"
+
 namespace cj {
 
 /// An inline <svg> element (no XML prolog), self-contained; empty for a timeline it cannot read.
 /// Lanes are `<g class="lane" data-thread="ID">`, so a page's tests can count them.
 std::string timeline_svg(const nlohmann::json& timeline);
-
-/// Text, attribute-safe (& < > " ').
-std::string html_escape(const std::string& s);
 
 }  // namespace cj

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cj/event_log.hpp"
+#include "cj/gathering.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::river_crossing {
@@ -45,7 +46,7 @@ class CrossingTrial final : public Trial {
       : crowd_(std::move(crowd)), arrive_together_(arrive_together), log_(2 * crowd_.size() + 8) {}
 
   void run(int actor) override {
-    if (arrive_together_) wait_for_the_others();
+    if (arrive_together_) gathering_.arrive();
     auto board = [this, actor] { log_.record(actor, kBoard); };
     auto row = [this, actor] {
       log_.record(actor, kRow);
@@ -125,30 +126,16 @@ class CrossingTrial final : public Trial {
   std::string who(int actor) const {
     return (crowd_[actor] == 'H' ? "hacker " : "serf ") + std::to_string(actor);
   }
-  /// "hacker 0, serf 3 and hacker 5".
   std::string list(const std::vector<int>& actors) const {
-    std::string s;
-    for (std::size_t i = 0; i < actors.size(); ++i)
-      s += (i == 0 ? "" : i + 1 == actors.size() ? " and " : ", ") + who(actors[i]);
-    return s;
+    return listed(actors, [this](int a) { return who(a); });
   }
   static Check fail(std::string reason) {
     return Failure{"wrong_answer", std::move(reason), "", ""};
   }
 
-  /// Bounded and relaxed: some trials make everyone arrive at once, so that boats form from a
-  /// crowd rather than one by one; it neither hangs a runner that runs actors one at a time nor
-  /// orders them.
-  void wait_for_the_others() {
-    const int people = static_cast<int>(crowd_.size());
-    arrived_.fetch_add(1, std::memory_order_relaxed);
-    for (int spins = 0; spins < 20000 && arrived_.load(std::memory_order_relaxed) < people; ++spins)
-      std::this_thread::yield();
-  }
-
   const std::string crowd_;
   const bool arrive_together_;
-  std::atomic<int> arrived_{0};
+  LooseGathering gathering_{static_cast<int>(crowd_.size())};
   ::RiverCrossing crossing_;
   EventLog log_;
 };

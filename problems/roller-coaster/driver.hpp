@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cj/event_log.hpp"
+#include "cj/gathering.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::roller_coaster {
@@ -44,7 +45,7 @@ class CoasterTrial final : public Trial {
         log_(6 * (ride.capacity * ride.rides + 1) + 8) {}
 
   void run(int actor) override {
-    if (arrive_together_) wait_for_the_others();
+    if (arrive_together_) gathering_.arrive();
     if (actor == kCar) {
       coaster_.car([this] { log_.record(kCar, kLoad); },
                    [this] {
@@ -179,19 +180,9 @@ class CoasterTrial final : public Trial {
     return Failure{"wrong_answer", std::move(reason), "", ""};
   }
 
-  /// Bounded and relaxed: some trials make everyone arrive at once; it neither hangs a runner
-  /// that runs actors one at a time nor orders them.
-  void wait_for_the_others() {
-    const int everyone = passengers() + 1;
-    arrived_.fetch_add(1, std::memory_order_relaxed);
-    for (int spins = 0; spins < 20000 && arrived_.load(std::memory_order_relaxed) < everyone;
-         ++spins)
-      std::this_thread::yield();
-  }
-
   const Ride ride_;
   const bool arrive_together_;
-  std::atomic<int> arrived_{0};
+  LooseGathering gathering_{passengers() + 1};
   ::RollerCoaster coaster_;
   EventLog log_;
 };

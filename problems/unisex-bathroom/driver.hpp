@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cj/event_log.hpp"
+#include "cj/gathering.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::unisex_bathroom {
@@ -65,7 +66,7 @@ class BathroomTrial final : public Trial {
       // The stream's later people come along once person 0 lets them (see hold_the_room()).
       while (!gate_.load(std::memory_order_relaxed)) gate_.wait(false, std::memory_order_relaxed);
     } else if (arrive_together_ && !queue_.stream) {
-      wait_for_the_others();
+      gathering_.arrive();
     }
     if (actor == 1) second_called_.store(true, std::memory_order_relaxed);
     auto use = [this, actor] {
@@ -152,29 +153,16 @@ class BathroomTrial final : public Trial {
   std::string who(int actor) const {
     return (is_woman(actor) ? "woman " : "man ") + std::to_string(actor);
   }
-  /// "woman 0, woman 3 and woman 5".
   std::string list(const std::vector<int>& actors) const {
-    std::string s;
-    for (std::size_t i = 0; i < actors.size(); ++i)
-      s += (i == 0 ? "" : i + 1 == actors.size() ? " and " : ", ") + who(actors[i]);
-    return s;
+    return listed(actors, [this](int a) { return who(a); });
   }
   static Check fail(std::string reason) {
     return Failure{"wrong_answer", std::move(reason), "", ""};
   }
 
-  /// Bounded and relaxed: some trials make everyone arrive at once; it neither hangs a runner
-  /// that runs actors one at a time nor orders them.
-  void wait_for_the_others() {
-    const int people = static_cast<int>(queue_.people.size());
-    arrived_.fetch_add(1, std::memory_order_relaxed);
-    for (int spins = 0; spins < 20000 && arrived_.load(std::memory_order_relaxed) < people; ++spins)
-      std::this_thread::yield();
-  }
-
   const Queue queue_;
   const bool arrive_together_;
-  std::atomic<int> arrived_{0};
+  LooseGathering gathering_{static_cast<int>(queue_.people.size())};
   // Stream cases only. gate_: the later people may come along; second_called_/second_in_:
   // person 1 called, went in; second_was_waiting_: written by person 0 before it opens the gate,
   // read by check() after every thread returned.
