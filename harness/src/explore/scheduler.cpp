@@ -17,7 +17,8 @@ namespace {
 /// threads count as livelocked.
 constexpr std::uint64_t kLivelockSteps = 20000;
 /// Consecutive steps a thread may take while others could run before it gives way (see
-/// keep_fair()); well above what a correct thread does between two blocking calls in our problems.
+/// keep_fair()). Only bounds how long a spinner keeps the others waiting; any value is a legal
+/// schedule (a real time slice lets a spinner run far longer).
 constexpr std::uint32_t kFairSlice = 64;
 /// Virtual time each scheduling step takes.
 constexpr std::uint64_t kStepNs = 1000;

@@ -94,7 +94,7 @@ struct Thread {
   // at (a yield, a failed try-lock, a long run while others waited), 0 once it ran again.
   std::uint64_t last_run = 0;
   std::uint64_t gave_way = 0;
-  bool spun = false;  // a failed try-operation since its last scheduling point: it may be spinning
+  bool spun = false;   // a failed try-operation since its last scheduling point: it may be spinning
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
   bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
@@ -313,10 +313,10 @@ class Scheduler {
   std::vector<ObjectInfo> objects_;
   std::array<int, 128> objects_of_kind_{};  // objects met so far, by ObjectInfo::kind
   std::vector<Event> events_;
-  Options options_;         // scratch for choose()
-  std::vector<int> fair_;   // scratch for choose(): the runnable threads fairness allows
+  Options options_;               // scratch for choose()
+  std::vector<int> fair_;         // scratch for choose(): the runnable threads fairness allows
   std::uint32_t run_length_ = 0;  // consecutive steps of the thread chosen last
-  std::uint64_t vnow_ = 0;  // virtual nanoseconds since the execution started
+  std::uint64_t vnow_ = 0;        // virtual nanoseconds since the execution started
   std::uint64_t last_progress_step_ = 0;
   unsigned long long last_progress_ = 0;
   ExecutionResult::Kind end_kind_ = ExecutionResult::Kind::finished;
