@@ -460,8 +460,9 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
     r.trace = render_trace();
   } else if (r.kind == ExecutionResult::Kind::livelock) {
     r.reason = "the threads kept running for " + std::to_string(kLivelockSteps) +
-               " scheduling steps without any of them making progress (yielding, sleeping or "
-               "re-checking in a loop while nothing changes)";
+               " scheduling steps without any of them making progress, though every one "
+               "of them got its turn (yielding, sleeping or re-checking in a loop while nothing "
+               "changes)";
     r.trace = render_trace();
   }
   strategy.end(r.steps);
