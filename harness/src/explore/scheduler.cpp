@@ -20,6 +20,9 @@ constexpr std::uint64_t kLivelockSteps = 20000;
 /// keep_fair()). Only bounds how long a spinner keeps the others waiting; any value is a legal
 /// schedule (a real time slice lets a spinner run far longer).
 constexpr std::uint32_t kFairSlice = 64;
+/// Yields (and failed try-operations) a thread may make since it last blocked, or since the last
+/// progress, before each of them makes it give way.
+constexpr std::uint32_t kFreeGiveWays = 8;
 /// Virtual time each scheduling step takes.
 constexpr std::uint64_t kStepNs = 1000;
 /// Each controlled thread's stack (reserved, not committed: only touched pages cost memory).
@@ -194,8 +197,17 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
       me && !me->finished.load(std::memory_order_relaxed) && me->wait == WaitKind::none;
   const bool spun = me && me->spun;
   if (me) me->spun = false;
-  // A thread that yields, or retries a try-operation that failed, gives way (keep_fair()).
-  if (me_runnable && (yielded || spun)) me->gave_way = step;
+  // A thread that keeps yielding, or retrying a try-operation that failed, without progress
+  // gives way (keep_fair()). Its first few yields are free: a short spin before blocking
+  // (libstdc++'s atomic wait yields up to 4 times) is not a spin loop, and making the others run
+  // at once would hide orders where it runs again before them.
+  if (me_runnable && (yielded || spun)) {
+    if (me->spin_epoch != last_progress_step_) {
+      me->spin_epoch = last_progress_step_;
+      me->spins = 0;
+    }
+    if (++me->spins > kFreeGiveWays) me->gave_way = step;
+  }
   Options& o = options_;
   for (;;) {
     o.runnable.clear();
@@ -335,6 +347,7 @@ bool Scheduler::block(Thread* me, WaitKind kind, const void* on, bool timed,
                       std::uint64_t deadline) {
   me->wait = kind;
   me->on = on;
+  me->spins = 0;  // it waits instead of spinning
   me->timed = timed;
   me->deadline = deadline;
   me->timed_out = me->spurious = false;

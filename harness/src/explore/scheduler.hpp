@@ -94,7 +94,11 @@ struct Thread {
   // at (a yield, a failed try-lock, a long run while others waited), 0 once it ran again.
   std::uint64_t last_run = 0;
   std::uint64_t gave_way = 0;
-  bool spun = false;   // a failed try-operation since its last scheduling point: it may be spinning
+  bool spun = false;  // a failed try-operation since its last scheduling point: it may be spinning
+  // Times it gave way since it last blocked or since the last progress (the step spin_epoch):
+  // the first few are free, as for the short spin of libstdc++'s atomic wait before its futex.
+  std::uint32_t spins = 0;
+  std::uint64_t spin_epoch = 0;
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
   bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
@@ -115,7 +119,8 @@ struct Thread {
     wait = WaitKind::none;
     on = nullptr;
     timed = timed_out = spurious = detached = awaits_quiescence = spun = false;
-    deadline = last_run = gave_way = 0;
+    deadline = last_run = gave_way = spin_epoch = 0;
+    spins = 0;
     handle = {};
     result = nullptr;
     start_routine = nullptr;
