@@ -1,7 +1,10 @@
+#include <sys/mman.h>
+
 #include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <thread>
 
@@ -20,7 +23,17 @@ std::map<std::string, Runner>& runners() {
   return table;
 }
 
-std::atomic<unsigned long long> progress{0};
+// In memory shared with the processes a solution forks (parallel-map allows fork): a callback
+// that runs in a child counts as progress of the run, as it does on a thread.
+std::atomic<unsigned long long>& progress() {
+  static std::atomic<unsigned long long>* counter = [] {
+    void* p = ::mmap(nullptr, sizeof(std::atomic<unsigned long long>), PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    static std::atomic<unsigned long long> private_counter{0};
+    return p == MAP_FAILED ? &private_counter : new (p) std::atomic<unsigned long long>(0);
+  }();
+  return *counter;
+}
 std::atomic<bool> controlled{false};
 
 std::atomic<bool> quiescence_exact{false};
@@ -35,9 +48,9 @@ void register_problem(std::unique_ptr<Problem> problem) {
 
 const Problem* registered_problem() { return problem_slot().get(); }
 
-void note_progress() noexcept { progress.fetch_add(1, std::memory_order_relaxed); }
+void note_progress() noexcept { progress().fetch_add(1, std::memory_order_relaxed); }
 
-unsigned long long progress_count() noexcept { return progress.load(std::memory_order_relaxed); }
+unsigned long long progress_count() noexcept { return progress().load(std::memory_order_relaxed); }
 
 bool one_thread_at_a_time() noexcept { return controlled.load(std::memory_order_relaxed); }
 

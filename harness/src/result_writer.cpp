@@ -9,12 +9,15 @@ namespace cj {
 namespace {
 int result_fd = 1;
 std::atomic<bool> written{false};
+// The judged process itself: a child a solution forked (parallel-map) shares the result
+// descriptor, but its outcome is not the run's, whatever path out of the solution it takes.
+const pid_t judged_process = ::getpid();
 }  // namespace
 
 void set_result_fd(int fd) { result_fd = fd; }
 
 bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
-  if (written.exchange(true)) return false;
+  if (::getpid() != judged_process || written.exchange(true)) return false;
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : o.findings) findings.push_back({{"kind", f.kind}, {"message", f.message}});
   nlohmann::json j = {{"verdict", o.verdict}, {"reason", o.reason},     {"trials", o.trials},

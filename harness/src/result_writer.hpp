@@ -8,7 +8,8 @@ namespace cj {
 
 void set_result_fd(int fd);
 
-/// Writes the outcome unless one was written already; returns false in that case.
+/// Writes the outcome unless one was written already, or this is a child the solution forked;
+/// returns false in those cases.
 bool write_outcome(const Outcome& outcome, const RunOptions& options, double run_s);
 
 }  // namespace cj

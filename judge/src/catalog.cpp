@@ -54,6 +54,7 @@ Catalog Catalog::load(const std::filesystem::path& problems_dir) {
         p.modes.push_back({m.at("uses").get<std::string>(),
                            m.at("skip").get<std::vector<std::string>>(),
                            m.at("why").get<std::string>()});
+      p.allows_fork = j.value("fork", false);
       p.budget_s = j.value("budget_s", 2.0);
     } catch (const std::exception& e) {
       throw std::runtime_error(meta.string() + ": " + e.what());

@@ -36,6 +36,9 @@ struct ProblemInfo {
   /// Extra libraries the driver links against (without "-l"), e.g. "boost_fiber".
   std::vector<std::string> link;
   std::vector<ModeNote> modes;  // from problem.json "modes"
+  /// problem.json "fork": the answer may fork() worker processes (parallel-map). Only shown to
+  /// the learner and named in the reason of a process limit: the limit itself is the same.
+  bool allows_fork = false;
   double budget_s = 2.0;
   std::filesystem::path dir;
 

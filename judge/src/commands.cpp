@@ -54,6 +54,9 @@ int cmd_show(const ProblemInfo& problem, std::ostream& out) {
     out << fmt::format("\nNote: a submission that uses `{}` is judged without {}: {}\n", m.uses,
                        skipped, m.why);
   }
+  if (problem.allows_fork)
+    out << "\nNote: this problem allows fork() and pipes; every child process must be waited "
+           "for before the object is destroyed.\n";
   out << "\n## Stub\n\n```cpp\n";
   copy_file_to(problem.stub(), out);
   out << "```\n";

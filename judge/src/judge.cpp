@@ -130,6 +130,12 @@ JudgeResult run_step(const JudgeRequest& req, const Step& step, const BuildResul
     return r;
   }
   JudgeResult r = interpret_run(step.mode, p, spec.limits);
+  if (p.process_limit && req.problem.allows_fork)
+    r.reason = fmt::format(
+        "the program tried to create more than {} processes and threads; this problem allows a "
+        "few worker processes, not one per element, and a child must leave with _exit() (one "
+        "that returns from the method goes on running the caller's code and forks again)",
+        spec.limits.processes);
   if (step.flavour == Flavour::tsan) {
     bool raced = false;
     for (const auto& t : parse_tsan_reports(p.output, build.compiled_as, req.shown_as)) {

@@ -43,6 +43,14 @@ TEST(Catalog, ReadsWhichModesASubmissionUsingALibraryIsJudgedWithout) {
   EXPECT_FALSE(channel->modes[0].why.empty());
 }
 
+TEST(Catalog, OnlyTheProblemsThatSaySoAllowFork) {
+  auto catalog = cj::Catalog::load(std::filesystem::path(cj::paths::source_dir) / "problems");
+  ASSERT_TRUE(catalog.find("parallel-map").has_value());
+  EXPECT_TRUE(catalog.find("parallel-map")->allows_fork);
+  for (const auto& p : catalog.problems())
+    EXPECT_EQ(p.allows_fork, p.slug == "parallel-map") << p.slug;
+}
+
 TEST(InterpretRun, TheHarnessResultLineDecides) {
   auto r = interpret(0, 0, false, false,
                      R"({"verdict":"wrong_answer","reason":"r","trials":5,"run_s":0.5})");
