@@ -97,8 +97,8 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
     for (const auto& file : buggy) {
       const std::string label = expected_label(file);
       const JudgeResult r = judge_once(problem, file);
-      const bool held = label == r.verdict.name() ||
-                        (label == "rejected" && r.verdict != Verdict::accepted);
+      const bool held =
+          label == r.verdict.name() || (label == "rejected" && r.verdict != Verdict::accepted);
       mislabelled += !held;
       waits.push_back(r.elapsed_s);
       compiles.push_back(r.compile_s);
