@@ -46,20 +46,26 @@ void replay_with_lines(const Problem& problem, const Case& c, std::uint64_t seed
                        Outcome& o) {
   Scheduler* const first = g_scheduler;
   using Kind = ExecutionResult::Kind;
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    ReplayStrategy replay(found_by.name(), first->picks(), found_by.eager_time());
-    auto* again = new Scheduler(problem, workers);  // lives on, as the first one does
-    again->set_capture_lines(true);
-    g_scheduler = again;
-    std::unique_ptr<Trial> trial = problem.make(c);
-    ExecutionResult r = again->run(*trial, c, replay, seed, stall_s);
-    if (r.kind != Kind::finished) (void)trial.release();  // its threads may be blocked inside
-    if (replay.diverged() || r.kind == Kind::busy_wait || r.kind == Kind::busy_wait_stuck ||
-        !again->same_events(*first))
-      continue;
-    o.trace = r.trace.empty() ? again->trace() : std::move(r.trace);
-    if (own_reason) o.reason = r.reason;
-    return;
+  // The lines are a courtesy: a replay that cannot even start (the solution used up the
+  // memory or the threads, so a new scheduler's threads or the trial cannot be made) leaves
+  // the first report as it was.
+  try {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      ReplayStrategy replay(found_by.name(), first->picks(), found_by.eager_time());
+      auto* again = new Scheduler(problem, workers);  // lives on, as the first one does
+      again->set_capture_lines(true);
+      g_scheduler = again;
+      std::unique_ptr<Trial> trial = problem.make(c);
+      ExecutionResult r = again->run(*trial, c, replay, seed, stall_s);
+      if (r.kind != Kind::finished) (void)trial.release();  // its threads may be blocked inside
+      if (replay.diverged() || r.kind == Kind::busy_wait || r.kind == Kind::busy_wait_stuck ||
+          !again->same_events(*first))
+        continue;
+      o.trace = r.trace.empty() ? again->trace() : std::move(r.trace);
+      if (own_reason) o.reason = r.reason;
+      return;
+    }
+  } catch (...) {
   }
   g_scheduler = first;
 }
