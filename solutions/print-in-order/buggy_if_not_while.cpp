@@ -1,8 +1,12 @@
-// expect: wrong_answer
+// expect: rejected
 // bug: `if` instead of `while` around the condition-variable wait. All three methods share one
 // condition variable and first() wakes every waiter with notify_all; a third() that is already
 // waiting wakes up, does not re-check the stage, and prints "third" before "second". Stress
 // catches it whenever third() starts waiting before first() has printed.
+// Labelled `rejected`, not `wrong_answer`: the same missing re-check also shows as a deadlock.
+// Explore found (CI, seed 401763580, random@1) second() woken spuriously at the start, printing
+// first and notifying nobody; third() then waits for a notify that never comes. Both verdicts
+// are the one bug.
 class Foo {
     mutex m;
     condition_variable cv;
