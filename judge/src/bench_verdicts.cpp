@@ -16,15 +16,27 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The verdict a shipped file's first line names (`// expect: deadlock`), or "" for none.
-std::string expected_label(const fs::path& file) {
+struct Label {
+  std::string verdict;         // what the first line names (`// expect: deadlock`), or ""
+  Mode mode = Mode::standard;  // `// judge-mode: tsan` on the second line, as the tests read it
+};
+
+Label read_label(const fs::path& file) {
   std::ifstream in(file);
-  std::string first;
+  std::string first, second;
   std::getline(in, first);
-  const std::string tag = "// expect: ";
-  if (first.rfind(tag, 0) != 0) return "";
-  std::string label = first.substr(tag.size());
-  return label.substr(0, label.find_first_of(" \t\r"));
+  std::getline(in, second);
+  Label l;
+  const std::string tag = "// expect: ", mode_tag = "// judge-mode: ";
+  if (first.rfind(tag, 0) == 0) {
+    l.verdict = first.substr(tag.size());
+    l.verdict = l.verdict.substr(0, l.verdict.find_first_of(" \t\r"));
+  }
+  if (second.rfind(mode_tag, 0) == 0) {
+    std::string m = second.substr(mode_tag.size());
+    if (auto mode = parse_judge_mode(m.substr(0, m.find_first_of(" \t\r")))) l.mode = *mode;
+  }
+  return l;
 }
 
 double quantile(std::vector<double> v, double q) {
@@ -53,8 +65,9 @@ class FreshCache {
   std::string dir_;
 };
 
-JudgeResult judge_once(const ProblemInfo& problem, const fs::path& file) {
+JudgeResult judge_once(const ProblemInfo& problem, const fs::path& file, Mode mode) {
   JudgeRequest req;
+  req.mode = mode;
   req.problem = problem;
   req.submission = file;
   req.shown_as = fs::relative(file, paths::source_dir).string();
@@ -95,8 +108,9 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
         buggy.push_back(e.path());
     std::sort(buggy.begin(), buggy.end());
     for (const auto& file : buggy) {
-      const std::string label = expected_label(file);
-      const JudgeResult r = judge_once(problem, file);
+      const Label expected = read_label(file);
+      const std::string& label = expected.verdict;
+      const JudgeResult r = judge_once(problem, file, expected.mode);
       const bool held =
           label == r.verdict.name() || (label == "rejected" && r.verdict != Verdict::accepted);
       mislabelled += !held;
@@ -120,7 +134,7 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
   nlohmann::json correct = nullptr;
   if (auto p = catalog.find("print-in-order")) {
     const fs::path file = fs::path(paths::source_dir) / "solutions/print-in-order/mutex_cv.cpp";
-    const JudgeResult r = judge_once(*p, file);
+    const JudgeResult r = judge_once(*p, file, Mode::standard);
     correct = {{"file", "solutions/print-in-order/mutex_cv.cpp"},
                {"verdict", r.verdict.name()},
                {"budget_s", p->budget_s},

@@ -1,8 +1,8 @@
 // `cj bench verdicts`: how long a learner waits for a verdict. Every known-buggy shipped file is
-// judged once in the default mode on an empty submission cache (compile included), and a correct
-// Print in Order answer with the default budget; the figures are the median, the 90th
-// percentile and the worst wait for a rejection, and what a correct verdict costs beyond its
-// budget.
+// judged once on an empty submission cache (compile included), in the default mode or in the
+// mode its second line names (`// judge-mode: tsan`, as its test does), and a correct Print in
+// Order answer with the default budget; the figures are the median, the 90th percentile and the
+// worst wait for a rejection, and what a correct verdict costs beyond its budget.
 #pragma once
 
 #include <ostream>
