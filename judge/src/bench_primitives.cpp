@@ -149,13 +149,6 @@ std::vector<Timing> run_bench(const fs::path& binary, const PrimitiveBenchOption
   return out;
 }
 
-bool expects_accepted(const fs::path& file) {
-  std::ifstream in(file);
-  std::string first;
-  std::getline(in, first);
-  return first.rfind("// expect: accepted", 0) == 0;
-}
-
 const char* family_title(const std::string& f) {
   return f == "spin" ? "spinning atomic" : f == "futex" ? "futex (atomic wait)" : "mutex + cv";
 }
@@ -251,9 +244,8 @@ int cmd_bench_primitives(const Catalog& catalog, const PrimitiveBenchOptions& op
     out << fmt::format("  {:<34} {:>10} {:>18} {:>9} {:>10}\n", "solution", "median", "min-max",
                        "x spin", "x raw loop");
     std::vector<fs::path> refs;
-    for (const auto& e : fs::directory_iterator(source / "solutions" / p.slug))
-      if (e.path().extension() == ".cpp" && expects_accepted(e.path())) refs.push_back(e.path());
-    std::sort(refs.begin(), refs.end());
+    for (const ShippedSolution& s : shipped_solutions(p))
+      if (s.expect == "accepted") refs.push_back(s.file);
     for (const auto& ref : refs) {
       const std::string file = ref.filename().string();
       std::cerr << "timing " << p.slug << "/" << file << "...\n";

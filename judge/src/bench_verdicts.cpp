@@ -16,29 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Label {
-  std::string verdict;         // what the first line names (`// expect: deadlock`), or ""
-  Mode mode = Mode::standard;  // `// judge-mode: tsan` on the second line, as the tests read it
-};
-
-Label read_label(const fs::path& file) {
-  std::ifstream in(file);
-  std::string first, second;
-  std::getline(in, first);
-  std::getline(in, second);
-  Label l;
-  const std::string tag = "// expect: ", mode_tag = "// judge-mode: ";
-  if (first.rfind(tag, 0) == 0) {
-    l.verdict = first.substr(tag.size());
-    l.verdict = l.verdict.substr(0, l.verdict.find_first_of(" \t\r"));
-  }
-  if (second.rfind(mode_tag, 0) == 0) {
-    std::string m = second.substr(mode_tag.size());
-    if (auto mode = parse_judge_mode(m.substr(0, m.find_first_of(" \t\r")))) l.mode = *mode;
-  }
-  return l;
-}
-
 double quantile(std::vector<double> v, double q) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -65,12 +42,13 @@ class FreshCache {
   std::string dir_;
 };
 
-JudgeResult judge_once(const ProblemInfo& problem, const fs::path& file, Mode mode) {
+JudgeResult judge_once(const ProblemInfo& problem, const fs::path& file, const std::string& shown,
+                       Mode mode) {
   JudgeRequest req;
   req.mode = mode;
   req.problem = problem;
   req.submission = file;
-  req.shown_as = fs::relative(file, paths::source_dir).string();
+  req.shown_as = shown;
   req.seed = 1;
   return judge_submission(req);
 }
@@ -100,31 +78,26 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
   std::vector<double> waits, compiles;
   int mislabelled = 0;
   for (const auto& problem : chosen) {
-    const fs::path dir = fs::path(paths::source_dir) / "solutions" / problem.slug;
-    std::vector<fs::path> buggy;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.path().filename().string().rfind("buggy_", 0) == 0 && e.path().extension() == ".cpp")
-        buggy.push_back(e.path());
-    std::sort(buggy.begin(), buggy.end());
-    for (const auto& file : buggy) {
-      const Label expected = read_label(file);
-      const std::string& label = expected.verdict;
-      const JudgeResult r = judge_once(problem, file, expected.mode);
+    for (const ShippedSolution& shipped : shipped_solutions(problem)) {
+      if (shipped.file.filename().string().rfind("buggy_", 0) != 0) continue;
+      const fs::path& file = shipped.file;
+      const std::string& label = shipped.expect;
+      const std::string shown = fs::relative(file, paths::source_dir).string();
+      const JudgeResult r = judge_once(
+          problem, file, shown, parse_judge_mode(shipped.judge_mode).value_or(Mode::standard));
       const bool held =
           label == r.verdict.name() || (label == "rejected" && r.verdict != Verdict::accepted);
       mislabelled += !held;
       waits.push_back(r.elapsed_s);
       compiles.push_back(r.compile_s);
       files.push_back({{"problem", problem.slug},
-                       {"file", fs::relative(file, paths::source_dir).string()},
+                       {"file", shown},
                        {"label", label},
                        {"verdict", r.verdict.name()},
                        {"mode", r.mode},
                        {"elapsed_s", r.elapsed_s},
                        {"compile_s", r.compile_s}});
-      out << fmt::format("{:>6.2f} s  {:<16} {}{}\n", r.elapsed_s, r.verdict.name(),
-                         fs::relative(file, paths::source_dir).string(),
+      out << fmt::format("{:>6.2f} s  {:<16} {}{}\n", r.elapsed_s, r.verdict.name(), shown,
                          held ? "" : "   (label: " + label + ")");
       out.flush();
     }
@@ -133,9 +106,10 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
   // A correct answer spends its budget; what it costs beyond the budget is the judge's own time.
   nlohmann::json correct = nullptr;
   if (auto p = catalog.find("print-in-order")) {
-    const fs::path file = fs::path(paths::source_dir) / "solutions/print-in-order/mutex_cv.cpp";
-    const JudgeResult r = judge_once(*p, file, Mode::standard);
-    correct = {{"file", "solutions/print-in-order/mutex_cv.cpp"},
+    const std::string shown = "solutions/print-in-order/mutex_cv.cpp";
+    const JudgeResult r =
+        judge_once(*p, fs::path(paths::source_dir) / shown, shown, Mode::standard);
+    correct = {{"file", shown},
                {"verdict", r.verdict.name()},
                {"budget_s", p->budget_s},
                {"elapsed_s", r.elapsed_s},

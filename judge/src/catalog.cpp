@@ -82,4 +82,34 @@ std::optional<ProblemInfo> Catalog::find(const std::string& key) const {
   return std::nullopt;
 }
 
+namespace {
+
+/// The word after `tag` when `line` starts with it ("// expect: deadlock" gives "deadlock").
+std::string tagged_word(const std::string& line, const std::string& tag) {
+  if (line.rfind(tag, 0) != 0) return "";
+  const std::string rest = line.substr(tag.size());
+  return rest.substr(0, rest.find_first_of(" \t\r"));
+}
+
+}  // namespace
+
+std::vector<ShippedSolution> shipped_solutions(const ProblemInfo& problem) {
+  const std::filesystem::path dir =
+      problem.dir.parent_path().parent_path() / "solutions" / problem.slug;
+  std::vector<ShippedSolution> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".cpp") continue;
+    std::ifstream in(e.path());
+    std::string first, second;
+    std::getline(in, first);
+    std::getline(in, second);
+    out.push_back(
+        {e.path(), tagged_word(first, "// expect: "), tagged_word(second, "// judge-mode: ")});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ShippedSolution& a, const ShippedSolution& b) { return a.file < b.file; });
+  return out;
+}
+
 }  // namespace cj

@@ -52,6 +52,15 @@ struct ProblemInfo {
   std::string label() const { return number ? std::to_string(number) : slug; }
 };
 
+/// A file of solutions/<slug>/ and what its first two lines say of it.
+struct ShippedSolution {
+  std::filesystem::path file;
+  std::string expect;      // the verdict `// expect: X` names ("accepted", "rejected", ...), or ""
+  std::string judge_mode;  // `// judge-mode: X` on the second line, or ""
+};
+/// Every .cpp file of the problem's solutions folder, sorted by path (none when it has none).
+std::vector<ShippedSolution> shipped_solutions(const ProblemInfo& problem);
+
 class Catalog {
  public:
   /// Reads every problems/*/problem.json; a malformed one is an error naming the file.

@@ -47,16 +47,10 @@ struct Reference {
 
 std::vector<Reference> references(const ProblemInfo& p) {
   std::vector<Reference> out;
-  const fs::path dir = fs::path(paths::source_dir) / "solutions" / p.slug;
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().extension() == ".cpp") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    const std::string code = read_text(f);
-    if (code.rfind("// expect: accepted", 0) != 0) continue;
-    Reference r{f.filename().string(), "", code};
+  for (const ShippedSolution& s : shipped_solutions(p)) {
+    if (s.expect != "accepted") continue;
+    const std::string code = read_text(s.file);
+    Reference r{s.file.filename().string(), "", code};
     std::istringstream lines(code);
     std::string line;
     std::getline(lines, line);  // the expect line
