@@ -85,8 +85,7 @@ int cmd_bench_verdicts(const Catalog& catalog, const VerdictBenchOptions& option
       const std::string shown = fs::relative(file, paths::source_dir).string();
       const JudgeResult r = judge_once(
           problem, file, shown, parse_judge_mode(shipped.judge_mode).value_or(Mode::standard));
-      const bool held =
-          label == r.verdict.name() || (label == "rejected" && r.verdict != Verdict::accepted);
+      const bool held = shipped.expects(r.verdict.name());
       mislabelled += !held;
       waits.push_back(r.elapsed_s);
       compiles.push_back(r.compile_s);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <tuple>
 
@@ -91,7 +92,28 @@ std::string tagged_word(const std::string& line, const std::string& tag) {
   return rest.substr(0, rest.find_first_of(" \t\r"));
 }
 
+/// The label of "// expect: A or B ...": the verdict names and the "or"s between them, up to the
+/// first word that is neither (the rest of the line may say more).
+std::string expect_label(const std::string& line) {
+  const std::string tag = "// expect: ";
+  if (line.rfind(tag, 0) != 0) return "";
+  std::istringstream words(line.substr(tag.size()));
+  std::string label, word;
+  if (!(words >> label)) return "";
+  while (words >> word && word == "or" && words >> word) label += " or " + word;
+  return label;
+}
+
 }  // namespace
+
+bool ShippedSolution::expects(std::string_view verdict) const {
+  std::istringstream words(expect);
+  for (std::string word; words >> word;)
+    if ((word == verdict && word != "or") ||
+        (word == "rejected" && verdict != "accepted" && verdict != "internal_error"))
+      return true;
+  return false;
+}
 
 std::vector<ShippedSolution> shipped_solutions(const ProblemInfo& problem) {
   const std::filesystem::path dir =
@@ -104,8 +126,7 @@ std::vector<ShippedSolution> shipped_solutions(const ProblemInfo& problem) {
     std::string first, second;
     std::getline(in, first);
     std::getline(in, second);
-    out.push_back(
-        {e.path(), tagged_word(first, "// expect: "), tagged_word(second, "// judge-mode: ")});
+    out.push_back({e.path(), expect_label(first), tagged_word(second, "// judge-mode: ")});
   }
   std::sort(out.begin(), out.end(),
             [](const ShippedSolution& a, const ShippedSolution& b) { return a.file < b.file; });

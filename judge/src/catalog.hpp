@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cj/mode.hpp"
@@ -55,8 +56,12 @@ struct ProblemInfo {
 /// A file of solutions/<slug>/ and what its first two lines say of it.
 struct ShippedSolution {
   std::filesystem::path file;
-  std::string expect;      // the verdict `// expect: X` names ("accepted", "rejected", ...), or ""
+  /// What `// expect: X` names: one verdict ("accepted", "deadlock"), several a bug legitimately
+  /// shows as ("deadlock or wrong_answer"), "rejected" (any rejection), or "".
+  std::string expect;
   std::string judge_mode;  // `// judge-mode: X` on the second line, or ""
+  /// Whether the label allows this verdict name.
+  bool expects(std::string_view verdict) const;
 };
 /// Every .cpp file of the problem's solutions folder, sorted by path (none when it has none).
 std::vector<ShippedSolution> shipped_solutions(const ProblemInfo& problem);

@@ -117,7 +117,9 @@ StepRun run_step(const JudgeRequest& req, const Step& step, const BuildResult& b
   }
   spec.result_pipe = true;
   run_binary(spec, build.binary);
-  spec.limits.wall_s = budget_s + 15;
+  // Explore counts its budget in CPU time (a quarter of its wall time at least), so on a loaded
+  // machine it may take up to four times its budget in wall time.
+  spec.limits.wall_s = (step.harness_mode == Mode::explore ? 4 * budget_s : budget_s) + 15;
   spec.limits.cpu_s = (budget_s + 15) * 4;
   if (step.flavour == Flavour::tsan) {
     spec.env.push_back(
