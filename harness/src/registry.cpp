@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "cj/clock.hpp"
 #include "runner.hpp"
 
 namespace cj {
@@ -72,6 +73,10 @@ bool await_quiescence() {
   std::this_thread::sleep_for(std::chrono::seconds(10));
   // Still exact: the execution was not released to the real scheduler meanwhile.
   return quiescence_exact.load(std::memory_order_relaxed);
+}
+
+bool time_kept_pace() noexcept {
+  return time_is_virtual() && quiescence_exact.load(std::memory_order_relaxed);
 }
 
 void register_runner(Mode mode, Runner runner) { runners()[mode] = runner; }

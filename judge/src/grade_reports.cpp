@@ -205,7 +205,7 @@ void write_html(std::ostream& out, const GradeBatch& batch) {
     }
     out << fmt::format("</td><td>{:.1f} s</td></tr>\n", num(r, "elapsed_s"));
   }
-  out << "</table>\n</body></html>\n";
+  out << "</table>\n" << open_at_end_script() << "</body></html>\n";
 }
 
 void print_grade_table(std::ostream& out, const GradeBatch& batch, bool color) {

@@ -43,6 +43,15 @@ const std::string& result_css() {
   return css;
 }
 
+const std::string& open_at_end_script() {
+  // A schedule wider than the page opens at its end, where the failure is drawn.
+  static const std::string script =
+      "<script>for(const t of document.querySelectorAll('.timeline,.timeline .svg'))"
+      "t.scrollLeft=t.scrollWidth;\ndocument.addEventListener('toggle',e=>{for(const t of "
+      "e.target.querySelectorAll('.svg'))t.scrollLeft=t.scrollWidth;},true);</script>\n";
+  return script;
+}
+
 std::string no_timeline_note(const json& r) {
   const Verdict v = verdict_in(r);
   if (v == Verdict::accepted || v == Verdict::compile_error || v == Verdict::internal_error)
@@ -117,7 +126,7 @@ void write_result_page(std::ostream& out, const json& r) {
       << result_css() << "</style></head><body>\n<h1>"
       << html_escape(fmt::format("cj judge {} {}", str(r, "problem"), str(r, "submission")))
       << "</h1>\n"
-      << result_html(r) << "</body></html>\n";
+      << result_html(r) << open_at_end_script() << "</body></html>\n";
 }
 
 }  // namespace cj

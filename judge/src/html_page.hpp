@@ -11,6 +11,8 @@ namespace cj {
 
 /// The styles the fragments below use (one <style> element's content).
 const std::string& result_css();
+/// A script that opens every timeline wider than the page at its end, where the failure is.
+const std::string& open_at_end_script();
 
 /// A <section class="result"> for one `judge --json` object.
 std::string result_html(const nlohmann::json& result);

@@ -65,6 +65,8 @@ async function judge() {
     const r = await fetch(`/api/judge/${SLUG}?session_s=${seconds}`, {method: "POST"});
     const j = await r.json();
     $("result").innerHTML = j.html;
+    // A schedule wider than the column opens at its end, where the failure is drawn.
+    for (const t of $("result").querySelectorAll(".timeline")) t.scrollLeft = t.scrollWidth;
     $("progress").textContent = j.progress;
     if (j.solved) references();
   } catch (e) {

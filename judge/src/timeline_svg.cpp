@@ -17,7 +17,7 @@ constexpr int kLabelW = 200;  // lane names
 constexpr int kCol = 26;      // one step
 constexpr int kLaneH = 48;
 constexpr int kTop = 40;         // the axis and the end's title
-constexpr int kEndW = 300;       // the end's annotation
+constexpr int kEndW = 380;       // the end's annotation
 constexpr int kMinWidth = 1010;  // the legend's
 constexpr int kLegendH = 64;
 constexpr int kBarH = 18;
@@ -351,9 +351,11 @@ class Drawing {
           in_cycle ? "#cf222e" : "#8c959f", in_cycle ? "cycle" : "handoff",
           html_escape(thread_name(th)), html_escape(thread_name(holder)),
           on.empty() ? "" : " (" + html_escape(on) + ")");
-      if (!on.empty())
-        out_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#cf222e\">{}</text>\n",
-                            ax + 46, y1 + 4, html_escape(shortened(on, 22)));
+      // The waiter is named here too: a long schedule opens scrolled to its end, away from the
+      // lane names.
+      out_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#cf222e\">{}{}</text>\n",
+                          ax + 46, y1 + 4, html_escape(shortened(thread_name(th), 18)),
+                          on.empty() ? "" : ": " + html_escape(shortened(on, 20)));
     }
     if (!deadlock) {
       out_ += fmt::format(
