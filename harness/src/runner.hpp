@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,17 @@ struct RunOptions {
   std::string strategy;
 };
 
+/// Explore: how much of the schedule space a run covered.
+struct Explored {
+  long long schedules = 0;
+  /// Every case's bounded search (DFS, preemption_bound) was exhausted: no schedule within the
+  /// bound was left untried.
+  bool complete = false;
+  int preemption_bound = -1;  // -1: no systematic search ran
+  int cases_complete = 0;
+  int cases = 0;
+};
+
 /// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).
 struct Outcome {
   Verdict verdict = Verdict::accepted;
@@ -42,6 +54,8 @@ struct Outcome {
   std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
+  /// Explore: the coverage of an accepting run.
+  std::optional<Explored> explored;
 };
 
 using Runner = Outcome (*)(const Problem&, const RunOptions&);
@@ -52,6 +66,10 @@ Runner find_runner(Mode mode);
 std::vector<Mode> runner_modes();
 
 const Problem* registered_problem();
+
+/// True inside await_quiescence()'s sleep on the calling thread: explore never ends that sleep
+/// early, so that it ends only once no other thread can run.
+bool awaiting_quiescence() noexcept;
 
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;

@@ -31,6 +31,15 @@ struct JudgeFinding {
   std::string message;
 };
 
+/// Explore: how much of the schedule space a run covered (see harness runner.hpp).
+struct ExploredSpace {
+  long long schedules = 0;
+  bool complete = false;
+  int preemption_bound = -1;
+  int cases_complete = 0;
+  int cases = 0;
+};
+
 struct JudgeResult {
   std::string problem;
   std::string submission;
@@ -49,7 +58,8 @@ struct JudgeResult {
   /// Explore: the failing execution for a picture (harness/src/explore/timeline.cpp); null
   /// when the failure has none (found by stress or tsan, or a compile error).
   nlohmann::json timeline;
-  std::string strategy;     // explore: the strategy that found the failure (for the replay)
+  std::string strategy;  // explore: the strategy that found the failure (for the replay)
+  std::optional<ExploredSpace> explored;  // explore: its coverage
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 

@@ -71,7 +71,7 @@ int pthread_detach(pthread_t th) {
 }
 
 void pthread_exit(void* ret) {
-  if (Thread* t = controlled()) g_scheduler->exit_thread(t);
+  if (Thread* t = controlled()) g_scheduler->exit_thread(t, ret);
   real().exit(ret);
   __builtin_unreachable();
 }
