@@ -37,6 +37,7 @@ std::atomic<unsigned long long>& progress() {
 std::atomic<bool> controlled{false};
 
 std::atomic<bool> quiescence_exact{false};
+std::atomic<bool> time_paced{false};
 thread_local bool t_awaiting_quiescence = false;
 
 }  // namespace
@@ -65,6 +66,10 @@ void set_one_thread_at_a_time(bool on) noexcept { controlled.store(on, std::memo
 void set_quiescence_exact(bool exact) noexcept {
   quiescence_exact.store(exact, std::memory_order_relaxed);
 }
+
+void set_time_kept_pace(bool kept) noexcept { time_paced.store(kept, std::memory_order_relaxed); }
+
+bool time_kept_pace() noexcept { return time_paced.load(std::memory_order_relaxed); }
 
 bool awaiting_quiescence() noexcept { return t_awaiting_quiescence; }
 

@@ -80,6 +80,9 @@ void set_one_thread_at_a_time(bool on) noexcept;
 /// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
 /// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
 void set_quiescence_exact(bool exact) noexcept;
+/// What time_kept_pace() says: set at the start of an explore execution, cleared when its virtual
+/// time stops being exact.
+void set_time_kept_pace(bool kept) noexcept;
 
 }  // namespace cj
 

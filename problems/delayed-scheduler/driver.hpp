@@ -143,7 +143,10 @@ class SchedulerTrial final : public Trial {
                        "", "", ""};
     }
     if (Check f = check_order()) return f;
-    if (c_.prompt() && virtual_.load(std::memory_order_relaxed)) return check_lateness();
+    // Lateness is judged only where virtual time kept pace (no timed wait ended early, no
+    // jump for spinners): there a task's delay is the scheduler's alone.
+    if (c_.prompt() && virtual_.load(std::memory_order_relaxed) && time_kept_pace())
+      return check_lateness();
     return std::nullopt;
   }
 

@@ -276,6 +276,7 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
       // for may be a sleeper's or a timed wait's end, so time passes as it would while they
       // spin. (A quiescence sleep is not ended this way: spinning threads are not quiescent.)
       vnow_ = earliest_not_quiescence;
+      set_time_kept_pace(false);  // the spin took that time, not a sleep or a latency
       record(nullptr, Op::time_advance, -1, static_cast<std::int64_t>(vnow_));
       continue;
     }
@@ -287,7 +288,10 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
     next = threads_[o.runnable.front()].get();
   } else {
     o.current = me ? me->id : -1;
-    o.yielded = yielded || spun;
+    // A failed try-operation asks the strategy to run others first only once it is past the free
+    // ones: std::lock's try-and-back-off (lock one, try the other, unlock, lock the other) made to
+    // hand over after every failed try, before it unlocks, went round three threads for ever.
+    o.yielded = yielded || (spun && me->gave_way == step);
     const Pick pick = strategy_->pick(o);
     choices_.push_back({static_cast<Choice::Kind>(pick.how), pick.thread});
     next = threads_[pick.thread].get();
@@ -298,6 +302,7 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
       // An early end of a sleep or timed wait: virtual time moves to its deadline.
       vnow_ = std::max(vnow_, next->deadline);
       time_out(*next);
+      set_time_kept_pace(false);
     }
   }
   run_length_ = next == me ? run_length_ + 1 : 0;
@@ -389,6 +394,7 @@ std::string Scheduler::release() {
   }
   released_.store(true, std::memory_order_relaxed);
   set_quiescence_exact(false);
+  set_time_kept_pace(false);
   const std::string who = thread_name(running->id);
   busy_wait_reason_ = who +
                       " kept running without reaching any synchronisation operation (it "
@@ -420,6 +426,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   strategy.begin(seed);
   // Exact in every execution: the sleep of await_quiescence() never ends early (see choose()).
   set_quiescence_exact(true);
+  set_time_kept_pace(true);
   for (auto& t : threads_) spare_threads_.push_back(std::move(t));
   threads_.clear();
   mutexes_.clear();
