@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 
+#include <cstddef>
 #include <cstdint>
 
 #include "explore/fiber.hpp"
@@ -30,6 +31,11 @@ class HostThread {
   /// Wakes the parked host (at most once per execution that is released).
   void wake() noexcept { gate_.post(); }
   void* owner() const noexcept { return owner_; }
+  /// Back to the executable's initial thread_local image, as a new thread's would be (called on
+  /// this host's identity once a fiber on it finished and its thread_local destructors ran), so
+  /// that the next controlled thread it serves finds none of the last one's thread_local objects
+  /// (their guards unset: constructed afresh on first use).
+  void reset_tls() noexcept;
   /// The host's own context while it runs a fiber (the fiber switches back here when done).
   Fiber self;
 
@@ -40,6 +46,11 @@ class HostThread {
   void* owner_;
   pthread_t handle_{};
   std::uintptr_t fs_ = 0;
+  // The executable's TLS block of this thread and its initial image (PT_TLS).
+  unsigned char* tls_block_ = nullptr;
+  const unsigned char* tls_image_ = nullptr;
+  std::size_t tls_filesz_ = 0;
+  std::size_t tls_memsz_ = 0;
   Gate gate_;
   Gate ready_;
 };

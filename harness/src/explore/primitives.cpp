@@ -349,7 +349,7 @@ int Scheduler::detach(Thread* me, pthread_t handle) {
 void Scheduler::exit_thread(Thread* me, void* ret) {
   // The fiber ends here, without unwinding its stack (destructors of its frames do not run).
   me->result = ret;
-  t_self = nullptr;
+  end_thread_locals(me);
   finish(me);
 }
 

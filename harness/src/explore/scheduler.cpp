@@ -100,8 +100,19 @@ void Scheduler::fiber_main(void* arg) {
   } else {
     me->result = me->start_routine(me->start_arg);
   }
-  t_self = nullptr;
+  end_thread_locals(me);
   s.finish(me);
+}
+
+void Scheduler::end_thread_locals(Thread* me) {
+  // Still `me` while they run: a destructor that locks or notifies is part of the schedule.
+  while (!me->tls_dtors.empty()) {
+    const auto [dtor, object] = me->tls_dtors.back();
+    me->tls_dtors.pop_back();
+    dtor(object);
+  }
+  t_self = nullptr;
+  if (me->host) me->host->reset_tls();
 }
 
 void Scheduler::resume_on_host(HostThread& host) {

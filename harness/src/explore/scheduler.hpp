@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cj/problem.hpp"
@@ -107,6 +108,9 @@ struct Thread {
   void* (*start_routine)(void*) = nullptr;
   void* start_arg = nullptr;
   std::string error;  // an exception that escaped the actor
+  // thread_local destructors it registered (__cxa_thread_atexit_impl, interpose.cpp), run when
+  // its fiber finishes, as a thread's run when it exits.
+  std::vector<std::pair<void (*)(void*), void*>> tls_dtors;
 
   /// Back to a new thread's state (objects are reused from one execution to the next).
   void reset() noexcept {
@@ -127,6 +131,7 @@ struct Thread {
     start_routine = nullptr;
     start_arg = nullptr;
     error.clear();
+    tls_dtors.clear();
   }
 };
 
@@ -216,6 +221,9 @@ class Scheduler {
   int join(Thread* me, pthread_t handle, void** ret);
   int detach(Thread* me, pthread_t handle);
   [[noreturn]] void exit_thread(Thread* me, void* ret);
+  /// Runs the thread_local destructors `me` registered (last first; they may register more) and
+  /// gives its host a fresh thread_local image. On the fiber, before it finishes.
+  static void end_thread_locals(Thread* me);
   int once(Thread* me, pthread_once_t* once, void (*init)());
   int rw_lock(Thread* me, pthread_rwlock_t* rw, bool write, clockid_t clock,
               const timespec* abstime, bool try_only);
