@@ -32,6 +32,7 @@ bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
                       {"findings", findings},
                       {"trace", o.trace},
                       {"strategy", o.strategy}};
+  if (!o.schedule.empty()) j["schedule"] = o.schedule;
   if (!o.timeline.empty()) j["timeline"] = nlohmann::json::parse(o.timeline, nullptr, false);
   if (o.explored) {
     const Explored& e = *o.explored;

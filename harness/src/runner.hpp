@@ -26,6 +26,8 @@ struct RunOptions {
   /// Explore: the strategy to use (a name of cj::strategy_names, maybe NAME@INDEX); empty means
   /// the runner's portfolio. main() checks it before any runner sees it.
   std::string strategy;
+  /// Explore: a schedule to replay once (cj/schedule.hpp's text form; main() checks it), or empty.
+  std::string replay;
 };
 
 /// Explore: how much of the schedule space a run covered.
@@ -54,6 +56,8 @@ struct Outcome {
   std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
+  /// Explore: the failing execution's schedule (cj/schedule.hpp's text form), for --replay.
+  std::string schedule;
   /// Explore: the coverage of an accepting run.
   std::optional<Explored> explored;
 };

@@ -115,6 +115,10 @@ StepRun run_step(const JudgeRequest& req, const Step& step, const BuildResult& b
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
   }
+  if (!req.replay.empty() && step.harness_mode == Mode::explore) {
+    spec.argv.push_back("--replay");
+    spec.argv.push_back(req.replay);
+  }
   spec.result_pipe = true;
   run_binary(spec, build.binary);
   // Explore counts its budget in CPU time (a quarter of its wall time at least), so on a loaded
@@ -204,6 +208,7 @@ JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limit
       r.findings.push_back({f.value("kind", ""), f.value("message", "")});
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
     r.strategy = j.value("strategy", "");
+    r.schedule = j.value("schedule", "");
     if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
     if (j.contains("explored") && j["explored"].is_object()) {
       const auto& e = j["explored"];
@@ -415,6 +420,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.got = r.got;
       result.trace = r.trace;
       result.timeline = r.timeline;
+      result.schedule = r.schedule;
       result.diagnostics = r.diagnostics;
       result.replay = replay_command(req, seed, decided_step->mode,
                                      r.strategy.empty() ? req.strategy : r.strategy);

@@ -24,6 +24,9 @@ struct JudgeRequest {
   std::optional<double> budget_s;
   Mode mode = Mode::standard;
   std::string strategy;  // explore: checked by strategy_spec_error() before judging
+  /// Explore: a schedule to replay (cj/schedule.hpp's text form, checked before judging), or
+  /// empty. The plan is then explore alone, one execution.
+  std::string replay;
 };
 
 struct JudgeFinding {
@@ -60,6 +63,7 @@ struct JudgeResult {
   nlohmann::json timeline;
   std::string strategy;  // explore: the strategy that found the failure (for the replay)
   std::optional<ExploredSpace> explored;  // explore: its coverage
+  std::string schedule;                   // explore: the failing execution's schedule, for --replay
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 

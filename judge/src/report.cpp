@@ -41,6 +41,7 @@ nlohmann::json to_json(const JudgeResult& r) {
                      {"cases_complete", e.cases_complete},
                      {"cases", e.cases}};
   }
+  if (!r.schedule.empty()) j["schedule"] = r.schedule;
   if (!r.input.empty()) j["input"] = r.input;
   if (!r.expected.empty() || !r.got.empty()) {
     j["expected"] = r.expected;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <thread>
 
+#include "cj/schedule.hpp"
 #include "explore/dfs_strategy.hpp"
 #include "explore/noise.hpp"
 #include "explore/real_functions.hpp"
@@ -225,22 +226,53 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
   int workers = 0;
   for (const auto& c : cases) workers = std::max(workers, c.actors);
 
+  // --replay SCHEDULE: one execution, the recorded choices fed back (cj/schedule.hpp).
+  std::optional<ReplayStrategy> replaying;
+  Schedule replay;
+  if (!options.replay.empty()) {
+    std::string why = parse_schedule(options.replay, &replay);
+    if (why.empty() && replay.case_index >= static_cast<int>(cases.size()))
+      why = "the schedule's case " + std::to_string(replay.case_index) + " is not one of the " +
+            std::to_string(cases.size()) + " cases";
+    if (!why.empty()) {
+      out.verdict = Verdict::internal_error;
+      out.reason = why;
+      return out;
+    }
+    std::vector<Choice> choices;
+    for (const ScheduleChoice& sc : replay.choices)
+      choices.push_back({sc.kind == 'r'   ? Choice::Kind::run
+                         : sc.kind == 's' ? Choice::Kind::spurious_wakeup
+                         : sc.kind == 'e' ? Choice::Kind::early_timeout
+                                          : Choice::Kind::index,
+                         sc.value});
+    replaying.emplace(replay.by, std::move(choices));
+  }
+  Scheduler* const explorer = g_scheduler;
+
   const CpuBudget budget;
   for (std::uint64_t i = first_index;; ++i) {
     const std::uint64_t done = i - first_index;
-    if (done >= cases.size() && (done & 15) == 0 && budget.spent_s() >= options.budget_s) break;
-    const std::size_t case_index = i % cases.size();
+    if (replaying && done > 0) break;
+    if (!replaying && done >= cases.size() && (done & 15) == 0 &&
+        budget.spent_s() >= options.budget_s)
+      break;
+    const std::size_t case_index =
+        replaying ? static_cast<std::size_t>(replay.case_index) : i % cases.size();
     const Case& c = cases[case_index];
     const StrategyKind kind = portfolio[(i / cases.size()) % portfolio.size()];
     Strategy* strategy = kind == StrategyKind::pct ? pct.get() : random.get();
     std::uint64_t seed = schedule_seed(options.seed, i);
-    if (dfs_in_portfolio &&
-        std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
+    if (replaying) {
+      strategy = &*replaying;
+      seed = replay.seed;
+    } else if (dfs_in_portfolio &&
+               std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
       // Every case's bounded search is over: nothing is left to sample that DFS has not seen.
       out.explored = explored(cases_complete() == static_cast<int>(cases.size()));
       break;
     }
-    if (kind == StrategyKind::dfs) {
+    if (!replaying && kind == StrategyKind::dfs) {
       if (!dfs[case_index]->exhausted()) {
         strategy = dfs[case_index].get();
         seed = schedule_seed(options.seed, case_index);
@@ -252,6 +284,17 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
     ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
     using Kind = ExecutionResult::Kind;
+    // The failing execution as data, for --replay (its choices are the first scheduler's).
+    auto scheduled = [&](Outcome o) {
+      if (replaying) o.strategy = replay.by;
+      Schedule s{static_cast<int>(case_index), seed, o.strategy, {}};
+      for (const Choice& ch : explorer->choices()) {
+        static constexpr char kKinds[] = {'r', 's', 'e', 'i'};
+        s.choices.push_back({kKinds[static_cast<int>(ch.kind)], ch.value});
+      }
+      o.schedule = format_schedule(s);
+      return o;
+    };
     auto with_lines = [&](Outcome& o, bool own_reason) {
       replay_with_lines(problem, c, seed, *strategy, workers, options.stall_s, own_reason, o);
     };
@@ -262,7 +305,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       o.trace = g_scheduler->trace();
       if (r.kind != Kind::finished) (void)trial.release();
       with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if ((r.kind == Kind::deadlock || r.kind == Kind::livelock) && r.actors_returned &&
         !r.leaked.empty()) {
@@ -277,7 +320,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       o.trace = std::move(r.trace);
       (void)trial.release();
       with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
       if (Check failure = trial->failure_so_far()) {  // the stall is its consequence
@@ -286,7 +329,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
         o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
         (void)trial.release();
         with_lines(o, false);
-        return o;
+        return scheduled(std::move(o));
       }
     }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
@@ -296,7 +339,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
       with_lines(o, true);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind == Kind::busy_wait_stuck) {
       Outcome o =
@@ -305,7 +348,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       o.findings.push_back({"busy_wait", r.reason});
       o.trace = std::move(r.trace);
       (void)trial.release();
-      return o;
+      return scheduled(std::move(o));
     }
     if (Check failure = trial->check()) {
       Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
@@ -318,7 +361,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
         o.findings.push_back({"busy_wait", r.reason});
       else
         with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind == Kind::busy_wait) {
       // The solution spins where the explorer cannot schedule: stop exploring, keep the finding.
