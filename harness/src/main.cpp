@@ -10,6 +10,7 @@
 #include <iostream>
 #include <string>
 
+#include "cj/schedule.hpp"
 #include "result_writer.hpp"
 #include "runner.hpp"
 
@@ -58,7 +59,7 @@ int usage(const char* argv0, const std::string& why = "") {
   if (!why.empty()) std::cerr << argv0 << ": " << why << "\n";
   std::cerr << "usage: " << argv0
             << " [--mode MODE] [--seed N] [--budget SECONDS] [--stall SECONDS]"
-               " [--strategy NAME] [--result-fd FD]\nmodes:";
+               " [--strategy NAME] [--replay SCHEDULE] [--result-fd FD]\nmodes:";
   for (const auto& m : cj::runner_modes()) std::cerr << " " << cj::mode_name(m);
   std::cerr << "\n";
   return 2;
@@ -81,6 +82,11 @@ int main(int argc, char** argv) {
     } else if (a == "--strategy") {
       options.strategy = value();
       if (auto why = cj::strategy_spec_error(options.strategy); !why.empty())
+        return usage(argv[0], why);
+    } else if (a == "--replay") {
+      options.replay = value();
+      cj::Schedule schedule;
+      if (auto why = cj::parse_schedule(options.replay, &schedule); !why.empty())
         return usage(argv[0], why);
     } else if (a == "--seed")
       options.seed = std::stoull(value());

@@ -8,7 +8,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include "cj/clock.hpp"
 #include "runner.hpp"
 
 namespace cj {
@@ -38,6 +37,8 @@ std::atomic<unsigned long long>& progress() {
 std::atomic<bool> controlled{false};
 
 std::atomic<bool> quiescence_exact{false};
+std::atomic<bool> time_paced{false};
+thread_local bool t_awaiting_quiescence = false;
 
 }  // namespace
 
@@ -66,17 +67,21 @@ void set_quiescence_exact(bool exact) noexcept {
   quiescence_exact.store(exact, std::memory_order_relaxed);
 }
 
+void set_time_kept_pace(bool kept) noexcept { time_paced.store(kept, std::memory_order_relaxed); }
+
+bool time_kept_pace() noexcept { return time_paced.load(std::memory_order_relaxed); }
+
+bool awaiting_quiescence() noexcept { return t_awaiting_quiescence; }
+
 bool await_quiescence() {
   if (!quiescence_exact.load(std::memory_order_relaxed)) return false;
   // On virtual time this sleep ends when nothing else can run. Much longer than any timed wait a
   // solution plausibly makes, so that those end (and their threads run) first.
+  t_awaiting_quiescence = true;
   std::this_thread::sleep_for(std::chrono::seconds(10));
+  t_awaiting_quiescence = false;
   // Still exact: the execution was not released to the real scheduler meanwhile.
   return quiescence_exact.load(std::memory_order_relaxed);
-}
-
-bool time_kept_pace() noexcept {
-  return time_is_virtual() && quiescence_exact.load(std::memory_order_relaxed);
 }
 
 void register_runner(Mode mode, Runner runner) { runners()[mode] = runner; }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,19 @@ struct RunOptions {
   /// Explore: the strategy to use (a name of cj::strategy_names, maybe NAME@INDEX); empty means
   /// the runner's portfolio. main() checks it before any runner sees it.
   std::string strategy;
+  /// Explore: a schedule to replay once (cj/schedule.hpp's text form; main() checks it), or empty.
+  std::string replay;
+};
+
+/// Explore: how much of the schedule space a run covered.
+struct Explored {
+  long long schedules = 0;
+  /// Every case's bounded search (DFS, preemption_bound) was exhausted: no schedule within the
+  /// bound was left untried.
+  bool complete = false;
+  int preemption_bound = -1;  // -1: no systematic search ran
+  int cases_complete = 0;
+  int cases = 0;
 };
 
 /// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).
@@ -42,6 +56,10 @@ struct Outcome {
   std::string timeline;
   /// Explore: the strategy that found the failure, for the replay command.
   std::string strategy;
+  /// Explore: the failing execution's schedule (cj/schedule.hpp's text form), for --replay.
+  std::string schedule;
+  /// Explore: the coverage of an accepting run.
+  std::optional<Explored> explored;
 };
 
 using Runner = Outcome (*)(const Problem&, const RunOptions&);
@@ -53,6 +71,10 @@ std::vector<Mode> runner_modes();
 
 const Problem* registered_problem();
 
+/// True inside await_quiescence()'s sleep on the calling thread: explore never ends that sleep
+/// early, so that it ends only once no other thread can run.
+bool awaiting_quiescence() noexcept;
+
 /// The progress counter behind note_progress(): stall detectors compare two readings.
 unsigned long long progress_count() noexcept;
 
@@ -62,6 +84,9 @@ void set_one_thread_at_a_time(bool on) noexcept;
 /// Set by a controlled scheduler while an execution runs in which a sleep ends only when no
 /// other thread can run (see await_quiescence()); cleared when it ends or lets threads go.
 void set_quiescence_exact(bool exact) noexcept;
+/// What time_kept_pace() says: set at the start of an explore execution, cleared when its virtual
+/// time stops being exact.
+void set_time_kept_pace(bool kept) noexcept;
 
 }  // namespace cj
 

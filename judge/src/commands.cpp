@@ -105,30 +105,47 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
   }
   // Harness modes, run directly: `fresh` (a thread per actor per trial) is the baseline stress's
   // long-lived workers are measured against, and no mode of the judge.
-  auto measure = [&](Mode mode) {
+  auto run = [&](Mode mode, const std::string& strategy) {
     ProcessSpec spec;
     spec.argv = {"--mode",      std::string(mode_name(mode)),
                  "--budget",    fmt::format("{}", options.seconds),
                  "--result-fd", "3",
                  "--seed",      "1"};
+    if (!strategy.empty()) spec.argv.insert(spec.argv.end(), {"--strategy", strategy});
     run_binary(spec, b.binary);
     spec.result_pipe = true;
     spec.limits.wall_s = options.seconds + 20;
     ProcessResult p = run_process(spec);
-    auto j = nlohmann::json::parse(p.result.empty() ? "{}" : p.result);
-    if (Verdict::parse(j.value("verdict", "")) != Verdict::accepted) return -1.0;  // run failed
+    return nlohmann::json::parse(p.result.empty() ? "{}" : p.result, nullptr, false);
+  };
+  auto measure = [&](Mode mode, const std::string& strategy = {}) {
+    auto j = run(mode, strategy);
+    if (!j.is_object() || Verdict::parse(j.value("verdict", "")) != Verdict::accepted)
+      return -1.0;  // run failed
     return j.value("trials", 0.0) / std::max(1e-9, j.value("run_s", 1.0));
   };
   const double stress = measure(Mode::stress);
   const double fresh = measure(Mode::fresh);
   const double explore = measure(Mode::explore);
-  nlohmann::json j = {{"problem", "print-in-order"},
-                      {"solution", "solutions/print-in-order/mutex_cv.cpp"},
-                      {"stress_trials_per_s", stress},
-                      {"fresh_threads_trials_per_s", fresh},
-                      {"ratio", stress / std::max(1e-9, fresh)},
-                      {"explore_schedules_per_s",
-                       explore >= 0 ? nlohmann::json(explore) : nlohmann::json(nullptr)}};
+  const double explore_random = measure(Mode::explore, "random");
+  // The bounded search: how long it takes to exhaust every case (or how far it got).
+  const auto dfs = run(Mode::explore, "dfs");
+  const auto dfs_explored =
+      dfs.is_object() ? dfs.value("explored", nlohmann::json::object()) : nlohmann::json::object();
+  nlohmann::json j = {
+      {"problem", "print-in-order"},
+      {"solution", "solutions/print-in-order/mutex_cv.cpp"},
+      {"stress_trials_per_s", stress},
+      {"fresh_threads_trials_per_s", fresh},
+      {"ratio", stress / std::max(1e-9, fresh)},
+      {"explore_schedules_per_s", explore >= 0 ? nlohmann::json(explore) : nlohmann::json(nullptr)},
+      {"explore_random_schedules_per_s",
+       explore_random >= 0 ? nlohmann::json(explore_random) : nlohmann::json(nullptr)},
+      {"explore_dfs",
+       {{"schedules", dfs_explored.value("schedules", 0LL)},
+        {"complete", dfs_explored.value("complete", false)},
+        {"preemption_bound", dfs_explored.value("preemption_bound", -1)},
+        {"run_s", dfs.is_object() ? dfs.value("run_s", 0.0) : 0.0}}}};
   if (options.json) {
     out << j.dump(2) << "\n";
   } else {
@@ -136,7 +153,15 @@ int cmd_bench(const Catalog& catalog, const BenchOptions& options, std::ostream&
         "print-in-order, {}:\n  stress (long-lived workers): {:>12.0f} trials/s\n"
         "  fresh threads per trial:     {:>12.0f} trials/s\n  ratio: {:.1f}x\n",
         "mutex_cv.cpp", stress, fresh, stress / std::max(1e-9, fresh));
-    if (explore >= 0) out << fmt::format("  explore: {:>12.0f} schedules/s\n", explore);
+    if (explore >= 0)
+      out << fmt::format("  explore (portfolio):         {:>12.0f} schedules/s\n", explore);
+    if (explore_random >= 0)
+      out << fmt::format("  explore (random walk):       {:>12.0f} schedules/s\n", explore_random);
+    const auto& d = j["explore_dfs"];
+    out << fmt::format("  explore dfs, bound {}: {} schedules in {:.3f} s, {}\n",
+                       d["preemption_bound"].get<int>(), d["schedules"].get<long long>(),
+                       d["run_s"].get<double>(),
+                       d["complete"].get<bool>() ? "every schedule explored" : "not complete");
   }
   return 0;
 }

@@ -115,6 +115,10 @@ StepRun run_step(const JudgeRequest& req, const Step& step, const BuildResult& b
     spec.argv.push_back("--strategy");
     spec.argv.push_back(req.strategy);
   }
+  if (!req.replay.empty() && step.harness_mode == Mode::explore) {
+    spec.argv.push_back("--replay");
+    spec.argv.push_back(req.replay);
+  }
   spec.result_pipe = true;
   run_binary(spec, build.binary);
   // Explore counts its budget in CPU time (a quarter of its wall time at least), so on a loaded
@@ -204,7 +208,14 @@ JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limit
       r.findings.push_back({f.value("kind", ""), f.value("message", "")});
     for (const auto& t : j.value("trace", nlohmann::json::array())) r.trace.push_back(t);
     r.strategy = j.value("strategy", "");
+    r.schedule = j.value("schedule", "");
     if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
+    if (j.contains("explored") && j["explored"].is_object()) {
+      const auto& e = j["explored"];
+      r.explored = ExploredSpace{e.value("schedules", 0LL), e.value("complete", false),
+                                 e.value("preemption_bound", -1), e.value("cases_complete", 0),
+                                 e.value("cases", 0)};
+    }
     if (!bad_name.empty()) {
       r.verdict = Verdict::internal_error;
       r.reason = "the program reported the unknown verdict \"" + bad_name + "\" (" + r.reason + ")";
@@ -381,6 +392,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.trials += r.trials;
       result.run_s += r.run_s;
       result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      if (r.explored) result.explored = r.explored;
       if (r.verdict == Verdict::accepted) continue;
       const bool cause_of_symptom =
           decided && r.verdict == Verdict::data_race && results[i].race_in_submission &&
@@ -408,6 +420,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.got = r.got;
       result.trace = r.trace;
       result.timeline = r.timeline;
+      result.schedule = r.schedule;
       result.diagnostics = r.diagnostics;
       result.replay = replay_command(req, seed, decided_step->mode,
                                      r.strategy.empty() ? req.strategy : r.strategy);
@@ -424,6 +437,18 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.mode = joined;
     result.reason =
         fmt::format("every one of {} trials gave a correct result ({})", result.trials, joined);
+    if (const auto& e = result.explored; e && e->complete) {
+      result.reason = fmt::format(
+          "every schedule of the {} cases up to {} preemptions explored ({} schedules), none "
+          "fails{}",
+          e->cases, e->preemption_bound, e->schedules,
+          modes_run.size() > 1 ? fmt::format(" ({} trials in all: {})", result.trials, joined)
+                               : std::string());
+    } else if (e) {
+      result.reason +=
+          fmt::format("; explore sampled {} schedules (bounded search complete for {} of {} cases)",
+                      e->schedules, e->cases_complete, e->cases);
+    }
   }
   result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;

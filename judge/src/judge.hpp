@@ -24,11 +24,23 @@ struct JudgeRequest {
   std::optional<double> budget_s;
   Mode mode = Mode::standard;
   std::string strategy;  // explore: checked by strategy_spec_error() before judging
+  /// Explore: a schedule to replay (cj/schedule.hpp's text form, checked before judging), or
+  /// empty. The plan is then explore alone, one execution.
+  std::string replay;
 };
 
 struct JudgeFinding {
   std::string kind;
   std::string message;
+};
+
+/// Explore: how much of the schedule space a run covered (see harness runner.hpp).
+struct ExploredSpace {
+  long long schedules = 0;
+  bool complete = false;
+  int preemption_bound = -1;
+  int cases_complete = 0;
+  int cases = 0;
 };
 
 struct JudgeResult {
@@ -49,7 +61,9 @@ struct JudgeResult {
   /// Explore: the failing execution for a picture (harness/src/explore/timeline.cpp); null
   /// when the failure has none (found by stress or tsan, or a compile error).
   nlohmann::json timeline;
-  std::string strategy;     // explore: the strategy that found the failure (for the replay)
+  std::string strategy;  // explore: the strategy that found the failure (for the replay)
+  std::optional<ExploredSpace> explored;  // explore: its coverage
+  std::string schedule;                   // explore: the failing execution's schedule, for --replay
   std::string diagnostics;  // compiler errors, or the program's output when it crashed
 };
 

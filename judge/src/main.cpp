@@ -3,13 +3,16 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "bench_primitives.hpp"
 #include "bench_verdicts.hpp"
 #include "catalog.hpp"
+#include "cj/schedule.hpp"
 #include "cj_paths.hpp"
 #include "commands.hpp"
 #include "html_page.hpp"
@@ -78,6 +81,10 @@ int main(int argc, char** argv) {
       ->add_option("--strategy", req.strategy,
                    "explore strategy (random, pct, dfs; NAME@N starts at schedule N)")
       ->check([](const std::string& s) { return cj::strategy_spec_error(s); }, "STRATEGY");
+  std::string replay_arg;
+  judge->add_option(
+      "--replay", replay_arg,
+      "explore: replay one schedule (the `schedule` of --json, or a file holding it)");
 
   cj::GradeOptions grade_options;
   double grade_budget = 0;
@@ -204,6 +211,24 @@ int main(int argc, char** argv) {
     if (!req.strategy.empty() && req.mode != cj::Mode::standard && req.mode != cj::Mode::explore)
       return usage_error("--strategy chooses how explore schedules; the " +
                          std::string(cj::mode_name(req.mode)) + " mode does not explore");
+    if (!replay_arg.empty()) {
+      // A file holding the schedule, or the schedule itself.
+      std::string text = replay_arg;
+      if (std::filesystem::is_regular_file(replay_arg)) {
+        std::ifstream in(replay_arg, std::ios::binary);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.pop_back();
+      cj::Schedule schedule;
+      if (auto why = cj::parse_schedule(text, &schedule); !why.empty())
+        return usage_error("--replay: " + why);
+      if (req.mode != cj::Mode::standard && req.mode != cj::Mode::explore)
+        return usage_error("--replay replays an explore schedule; the " +
+                           std::string(cj::mode_name(req.mode)) + " mode does not explore");
+      req.mode = cj::Mode::explore;
+      req.replay = text;
+    }
     if (*seed_opt) req.seed = seed;
     if (*budget_opt) req.budget_s = budget;
     cj::JudgeResult r = cj::judge_submission(req);

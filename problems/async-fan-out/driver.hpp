@@ -138,9 +138,10 @@ class FanOutTrial final : public Trial {
     answer_ = fan.fetchAll(service, names);
     elapsed_ns_ = static_cast<double>(steady_ns() - start);
     in_flight_at_return_ = log_.in_flight.load(std::memory_order_relaxed);
-    // Explore without eager time: every sleep and reply took exactly its latency of virtual
-    // time, and time moved on only when nothing could run, so elapsed_ns_ is exact.
-    exact_time_ = await_quiescence();
+    // Explore, where no sleep or timed wait ended early and time never jumped for spinners
+    // (time_kept_pace()): every sleep and reply took exactly its latency of virtual time, and
+    // time moved on only when nothing could run, so elapsed_ns_ is exact.
+    exact_time_ = await_quiescence() && time_kept_pace();
   }
 
   std::string stuck_state() const override {

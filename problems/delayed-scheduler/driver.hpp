@@ -3,9 +3,9 @@
 // scripts, and the owner destroys it once every task ran or was cancelled. Times are read from
 // the solution's clock (steady_clock, virtual in explore: cj/clock.hpp) on the trial's threads.
 // The checker establishes: no task before its due time, tasks in due order, a cancelled task
-// never runs, none runs twice, and (on virtual time that kept pace, in cases whose clients never
-// sleep, so no thread can be delayed past a deadline) no task is held back past its due time, the
-// classic timer thread that keeps sleeping until the old head when an earlier task arrives.
+// never runs, none runs twice, and (on virtual time, in cases whose clients never sleep, so no
+// thread can be delayed past a deadline) no task is held back past its due time, the classic
+// timer thread that keeps sleeping until the old head when an earlier task arrives.
 #include "cj/actor_built.hpp"
 #include "cj/clock.hpp"
 #include "cj/harness.hpp"
@@ -143,8 +143,9 @@ class SchedulerTrial final : public Trial {
                        "", "", ""};
     }
     if (Check f = check_order()) return f;
-    if (c_.prompt() && virtual_.load(std::memory_order_relaxed) &&
-        kept_pace_.load(std::memory_order_relaxed))
+    // Lateness is judged only where virtual time kept pace (no timed wait ended early, no
+    // jump for spinners): there a task's delay is the scheduler's alone.
+    if (c_.prompt() && virtual_.load(std::memory_order_relaxed) && time_kept_pace())
       return check_lateness();
     return std::nullopt;
   }
@@ -176,7 +177,6 @@ class SchedulerTrial final : public Trial {
 
   void client(int index, ::DelayedScheduler& scheduler) {
     if (time_is_virtual()) virtual_.store(true, std::memory_order_relaxed);
-    if (!time_kept_pace()) kept_pace_.store(false, std::memory_order_relaxed);
     for (const Step& s : c_.clients[index]) {
       if (s.kind == Step::kSleep) {
         std::this_thread::sleep_for(std::chrono::microseconds(s.amount));
@@ -201,7 +201,6 @@ class SchedulerTrial final : public Trial {
   void ran(TaskLog& t) {
     t.ran_ns.store(steady_ns(), std::memory_order_relaxed);
     t.runs.fetch_add(1, std::memory_order_relaxed);
-    if (!time_kept_pace()) kept_pace_.store(false, std::memory_order_relaxed);
     note_progress();
     settle();
   }
@@ -276,10 +275,6 @@ class SchedulerTrial final : public Trial {
   int clients_done_ = 0;
   int settled_ = 0;
   std::atomic<bool> virtual_{false};  // the clients' clock is explore's virtual time
-  // No timed wait ended early by moving virtual time to its deadline: a client could then have
-  // been held back that long between its own steps (between schedule()'s unlock and its wake-up
-  // call), and a task late through no fault of the scheduler.
-  std::atomic<bool> kept_pace_{true};
   std::int64_t origin_ = 0;
 };
 

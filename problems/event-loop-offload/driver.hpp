@@ -146,7 +146,10 @@ class OffloadTrial final : public Trial {
                        std::to_string(result_of(i)), std::to_string(j.got.load(relaxed))};
     }
     // Virtual time only where it is exact; CPU time except under ThreadSanitizer.
-    const bool judge_gaps = virtual_ ? timing_exact_.load(relaxed) : kJudgeCpuGaps;
+    // (time_kept_pace(): no sleep ended early anywhere in the trial, time never jumped for
+    // spinners, so each gap is what the loop's thread really let pass).
+    const bool judge_gaps =
+        virtual_ ? timing_exact_.load(relaxed) && time_kept_pace() : kJudgeCpuGaps;
     if (judge_gaps && max_submit_ns_ > kBoundNs)
       return Failure{"not_concurrent",
                      "submit() of " + job(max_submit_job_) + " used " + ms(max_submit_ns_) +
@@ -195,10 +198,10 @@ class OffloadTrial final : public Trial {
   }
 
   void run_ticker() {
-    // Under explore, virtual time jumps only when no thread can run, except in executions with
-    // eager time, where any sleep may end at any step and time jumps to its deadline (a job's
-    // 10 ms can pass between two steps of a free loop). The gap is measured only where it is
-    // exact; await_quiescence() says which (and returns at once on real threads).
+    // Under explore, virtual time jumps only when no thread can run, except where a strategy
+    // ends a sleep early, and time jumps to its deadline (a job's 10 ms can pass between two
+    // steps of a free loop). The gap is judged only where it is exact: await_quiescence() (which
+    // returns at once on real threads) and, at the check, time_kept_pace() say which.
     timing_exact_.store(await_quiescence(), relaxed);
     long last_progress = -1;
     int idle = 0;

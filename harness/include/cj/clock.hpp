@@ -13,13 +13,6 @@ namespace cj {
 /// waits or a step is taken), so a check may rest on exact delays. False in every other mode.
 bool time_is_virtual() noexcept;
 
-/// True on a controlled thread of an explore execution whose virtual time moves on only when
-/// every thread waits (no "eager" timeout that ends a timed wait early by moving time to its
-/// deadline, as if every other thread had been delayed that long). Only then may a driver call a
-/// task late for the solution's fault: no other thread can have held it back. False in every other
-/// mode. Read it on a trial's thread (check() runs after the execution ended).
-bool time_kept_pace() noexcept;
-
 /// steady_clock::now() in nanoseconds: the solution's clock, virtual on a controlled thread.
 inline std::int64_t steady_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(

@@ -92,12 +92,22 @@ void note_progress() noexcept;
 bool one_thread_at_a_time() noexcept;
 
 /// Waits until no other thread of the trial can run (each is blocked, asleep or in a timed wait),
-/// and returns true, when the runner can promise exactly that: the explore mode in executions
-/// without eager time, where a sleep ends only when nothing else can run. Everywhere else it
+/// and returns true, when the runner can promise exactly that: the explore mode, where this sleep
+/// ends only when nothing else can run (other sleeps and timed waits may still end early: see
+/// time_kept_pace()). Everywhere else it
 /// returns false at once without waiting. A driver uses it for evidence that only an exact
 /// scheduler gives: "after it, the writer was still waiting, so this reader overtook a waiting
 /// writer", "a reader was kept out while another was reading and no writer was around".
 bool await_quiescence();
+
+/// Whether virtual time in this trial has so far kept pace with what the threads did: explore
+/// mode, and no sleep or timed wait ended early (a strategy's eager timeout), time never jumped
+/// for threads that only spun, and the trial was not released to real threads. Only then is a
+/// duration measured on the solution's clock exactly the sleeps and latencies it waited for, and
+/// a driver may judge virtual durations (a fan-out's makespan, a loop's gap between ticks, a
+/// task's lateness). Call it after the durations it vouches for were measured (in check()).
+/// False outside explore.
+bool time_kept_pace() noexcept;
 
 }  // namespace cj
 

@@ -7,13 +7,19 @@
 // executions depend on nothing but their seed. DFS keeps one search per case, whose executions
 // all share one seed and follow the previous ones; its failures replay from the start.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <thread>
 
+#include "cj/schedule.hpp"
+#include "explore/dfs_strategy.hpp"
 #include "explore/noise.hpp"
 #include "explore/real_functions.hpp"
 #include "explore/replay_strategy.hpp"
 #include "explore/scheduler.hpp"
+#include "explore/watchdog.hpp"
 #include "runner.hpp"
 #include "stress_runner.hpp"
 
@@ -56,9 +62,14 @@ Outcome failed(Verdict verdict, const std::string& reason, const Case& c,
   o.verdict = verdict;
   o.reason = reason;
   o.input = c.input.empty() ? "(no input)" : c.input;
-  o.strategy = strategy == "dfs" ? strategy : strategy + "@" + std::to_string(index);
+  o.strategy = strategy == kStrategyNames[static_cast<int>(StrategyKind::dfs)]
+                   ? strategy
+                   : strategy + "@" + std::to_string(index);
   return o;
 }
+
+/// The scheduler the controller's watchdog watches: the exploring one, or a replay's.
+std::atomic<Scheduler*> g_watched{nullptr};
 
 /// Runs the failing schedule once more, on a fresh scheduler (the first one's threads may still
 /// be blocked) that records the learner's line at every event. When the replay records the same
@@ -66,7 +77,8 @@ Outcome failed(Verdict verdict, const std::string& reason, const Case& c,
 /// reason, which then name lines and members; g_scheduler is then the replay's, for the picture.
 /// The verdict never changes: a replay that goes another way leaves `o` as it was. A second
 /// attempt covers drivers whose trials alternate their start (every other one starts together).
-/// Only the failing schedule pays for the stack walks.
+/// Only the failing schedule pays for the stack walks. Runs on the executor, as the first run
+/// did; the controller's watchdog watches the replay's scheduler meanwhile (g_watched).
 void replay_with_lines(const Problem& problem, const Case& c, std::uint64_t seed,
                        const Strategy& found_by, int workers, double stall_s, bool own_reason,
                        Outcome& o) {
@@ -77,10 +89,11 @@ void replay_with_lines(const Problem& problem, const Case& c, std::uint64_t seed
   // the first report as it was.
   try {
     for (int attempt = 0; attempt < 2; ++attempt) {
-      ReplayStrategy replay(found_by.name(), first->picks(), found_by.eager_time());
+      ReplayStrategy replay(found_by.name(), first->choices());
       auto* again = new Scheduler(problem, workers);  // lives on, as the first one does
       again->set_capture_lines(true);
       g_scheduler = again;
+      g_watched.store(again, std::memory_order_release);
       std::unique_ptr<Trial> trial = problem.make(c);
       ExecutionResult r = again->run(*trial, c, replay, seed, stall_s);
       if (r.kind != Kind::finished) (void)trial.release();  // its threads may be blocked inside
@@ -94,9 +107,59 @@ void replay_with_lines(const Problem& problem, const Case& c, std::uint64_t seed
   } catch (...) {
   }
   g_scheduler = first;
+  g_watched.store(first, std::memory_order_release);
 }
 
+Outcome explore_loop(const Problem& problem, const RunOptions& options);
+
+/// The controller: the executor explores on a thread of its own (its fibers run there); this
+/// thread watches it for busy-waits, and answers itself when the executor cannot come back.
 Outcome run_explore(const Problem& problem, const RunOptions& options) {
+  int workers = 0;
+  for (const auto& c : problem.cases()) workers = std::max(workers, c.actors);
+  // Lives for the rest of the process: after a deadlock its fibers stay suspended.
+  g_scheduler = new Scheduler(problem, workers);
+  Scheduler* const explorer = g_scheduler;
+  g_watched.store(explorer, std::memory_order_release);
+
+  struct Shared {
+    Outcome outcome;
+    std::atomic<bool> done{false};
+    Gate finished;
+  };
+  auto* shared = new Shared;  // the executor may outlive this function (a thread that spins)
+  std::thread executor([shared, &problem, options] {
+    shared->outcome = explore_loop(problem, options);
+    shared->done.store(true, std::memory_order_release);
+    shared->finished.post();
+  });
+  Scheduler* watched = explorer;
+  std::optional<Watchdog> watchdog(std::in_place, *watched);
+  const double give_up_s = std::max(1.0, options.stall_s) + 1.0;
+  while (!shared->done.load(std::memory_order_acquire)) {
+    if (shared->finished.wait_ns(5000000)) break;
+    if (Scheduler* now = g_watched.load(std::memory_order_acquire); now != watched) {
+      watched = now;  // a replay for source lines started or ended
+      watchdog.emplace(*watched);
+    }
+    watchdog->tick();
+    // A replay that spins is the replay's problem: it keeps the first report (replay_with_lines).
+    if (watched == explorer && watchdog->fired() && watchdog->since_fired_s() > give_up_s) {
+      // The thread that spun on the executor never returned, even on the real scheduler.
+      executor.detach();
+      Outcome o;
+      o.verdict = Verdict::time_limit;
+      o.reason = explorer->busy_wait_reason() + ", and it never finished";
+      o.findings.push_back({"busy_wait", explorer->busy_wait_reason()});
+      o.trace = explorer->trace();
+      return o;
+    }
+  }
+  executor.join();
+  return shared->outcome;
+}
+
+Outcome explore_loop(const Problem& problem, const RunOptions& options) {
   if (problem.needs_real_parallelism()) {
     Outcome out;
     out.verdict = "not_applicable";
@@ -115,51 +178,105 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     out.reason = "the problem has no test cases";
     return out;
   }
+  // --strategy NAME or NAME@INDEX; an unknown name or a bad index is an error, never a default.
   std::string only = options.strategy;
   std::uint64_t first_index = 0;
   if (auto at = only.find('@'); at != std::string::npos) {
-    first_index = std::stoull(only.substr(at + 1));
+    const std::string index = only.substr(at + 1);
     only = only.substr(0, at);
-  }
-  std::vector<std::string> portfolio = {"random", "pct", "dfs"};
-  if (!only.empty()) {
-    if (!make_strategy(only)) {
+    if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos) {
       out.verdict = "internal_error";
-      out.reason = "unknown exploration strategy " + only + " (known: random, pct, dfs)";
+      out.reason = "bad schedule index '" + index + "' in --strategy (expected NAME@NUMBER)";
       return out;
     }
-    portfolio = {only};
+    first_index = std::stoull(index);
   }
-  auto random = make_strategy("random");
-  auto pct = make_strategy("pct");
+  std::vector<StrategyKind> portfolio = {StrategyKind::random, StrategyKind::pct,
+                                         StrategyKind::dfs};
+  if (!only.empty()) {
+    StrategyKind kind{};
+    if (!parse_strategy(only, &kind)) {
+      out.verdict = "internal_error";
+      out.reason = "unknown exploration strategy '" + only + "' (known: random, pct, dfs)";
+      return out;
+    }
+    portfolio = {kind};
+  }
+  auto random = make_strategy(StrategyKind::random);
+  auto pct = make_strategy(StrategyKind::pct);
   std::vector<std::unique_ptr<Strategy>> dfs;  // one search per case
-  for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy("dfs"));
+  for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy(StrategyKind::dfs));
+  const bool dfs_in_portfolio =
+      std::find(portfolio.begin(), portfolio.end(), StrategyKind::dfs) != portfolio.end();
+  auto cases_complete = [&] {
+    int n = 0;
+    for (const auto& d : dfs) n += d->exhausted() && !static_cast<DfsStrategy&>(*d).truncated();
+    return n;
+  };
+  auto explored = [&](bool complete) {
+    Explored e;
+    e.schedules = out.trials;
+    e.complete = complete;
+    e.preemption_bound = dfs_in_portfolio ? dfs.front()->preemption_bound() : -1;
+    e.cases_complete = dfs_in_portfolio ? cases_complete() : 0;
+    e.cases = static_cast<int>(cases.size());
+    return e;
+  };
 
   int workers = 0;
   for (const auto& c : cases) workers = std::max(workers, c.actors);
-  // Lives for the rest of the process: after a deadlock its threads stay blocked.
-  g_scheduler = new Scheduler(problem, workers);
+
+  // --replay SCHEDULE: one execution, the recorded choices fed back (cj/schedule.hpp).
+  std::optional<ReplayStrategy> replaying;
+  Schedule replay;
+  if (!options.replay.empty()) {
+    std::string why = parse_schedule(options.replay, &replay);
+    if (why.empty() && replay.case_index >= static_cast<int>(cases.size()))
+      why = "the schedule's case " + std::to_string(replay.case_index) + " is not one of the " +
+            std::to_string(cases.size()) + " cases";
+    if (!why.empty()) {
+      out.verdict = Verdict::internal_error;
+      out.reason = why;
+      return out;
+    }
+    std::vector<Choice> choices;
+    for (const ScheduleChoice& sc : replay.choices)
+      choices.push_back({sc.kind == 'r'   ? Choice::Kind::run
+                         : sc.kind == 's' ? Choice::Kind::spurious_wakeup
+                         : sc.kind == 'e' ? Choice::Kind::early_timeout
+                                          : Choice::Kind::index,
+                         sc.value});
+    replaying.emplace(replay.by, std::move(choices));
+  }
+  Scheduler* const explorer = g_scheduler;
 
   const CpuBudget budget;
   for (std::uint64_t i = first_index;; ++i) {
     const std::uint64_t done = i - first_index;
-    if (done >= cases.size() && (done & 15) == 0 && budget.spent_s() >= options.budget_s) break;
-    const std::size_t case_index = i % cases.size();
+    if (replaying && done > 0) break;
+    if (!replaying && done >= cases.size() && (done & 15) == 0 &&
+        budget.spent_s() >= options.budget_s)
+      break;
+    const std::size_t case_index =
+        replaying ? static_cast<std::size_t>(replay.case_index) : i % cases.size();
     const Case& c = cases[case_index];
-    const std::string& kind = portfolio[(i / cases.size()) % portfolio.size()];
-    Strategy* strategy = kind == "pct" ? pct.get() : random.get();
+    const StrategyKind kind = portfolio[(i / cases.size()) % portfolio.size()];
+    Strategy* strategy = kind == StrategyKind::pct ? pct.get() : random.get();
     std::uint64_t seed = schedule_seed(options.seed, i);
-    if (kind == "dfs") {
-      if (only == "dfs" &&
-          std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
-        out.findings.push_back(
-            {"explored", "every schedule with at most 2 preemptions was explored, in every case"});
-        break;
-      }
+    if (replaying) {
+      strategy = &*replaying;
+      seed = replay.seed;
+    } else if (dfs_in_portfolio &&
+               std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
+      // Every case's bounded search is over: nothing is left to sample that DFS has not seen.
+      out.explored = explored(cases_complete() == static_cast<int>(cases.size()));
+      break;
+    }
+    if (!replaying && kind == StrategyKind::dfs) {
       if (!dfs[case_index]->exhausted()) {
         strategy = dfs[case_index].get();
         seed = schedule_seed(options.seed, case_index);
-      } else if (only == "dfs") {
+      } else if (portfolio.size() == 1) {
         continue;
       }
     }
@@ -167,6 +284,17 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
     ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
     using Kind = ExecutionResult::Kind;
+    // The failing execution as data, for --replay (its choices are the first scheduler's).
+    auto scheduled = [&](Outcome o) {
+      if (replaying) o.strategy = replay.by;
+      Schedule s{static_cast<int>(case_index), seed, o.strategy, {}};
+      for (const Choice& ch : explorer->choices()) {
+        static constexpr char kKinds[] = {'r', 's', 'e', 'i'};
+        s.choices.push_back({kKinds[static_cast<int>(ch.kind)], ch.value});
+      }
+      o.schedule = format_schedule(s);
+      return o;
+    };
     auto with_lines = [&](Outcome& o, bool own_reason) {
       replay_with_lines(problem, c, seed, *strategy, workers, options.stall_s, own_reason, o);
     };
@@ -177,7 +305,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trace = g_scheduler->trace();
       if (r.kind != Kind::finished) (void)trial.release();
       with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if ((r.kind == Kind::deadlock || r.kind == Kind::livelock) && r.actors_returned &&
         !r.leaked.empty()) {
@@ -192,7 +320,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trace = std::move(r.trace);
       (void)trial.release();
       with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind != Kind::finished && r.kind != Kind::busy_wait) {
       if (Check failure = trial->failure_so_far()) {  // the stall is its consequence
@@ -201,7 +329,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
         o.trace = r.trace.empty() ? g_scheduler->trace() : std::move(r.trace);
         (void)trial.release();
         with_lines(o, false);
-        return o;
+        return scheduled(std::move(o));
       }
     }
     if (r.kind == Kind::deadlock || r.kind == Kind::livelock) {
@@ -211,7 +339,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.trace = std::move(r.trace);
       (void)trial.release();  // its threads are still blocked inside it
       with_lines(o, true);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind == Kind::busy_wait_stuck) {
       Outcome o =
@@ -220,7 +348,7 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
       o.findings.push_back({"busy_wait", r.reason});
       o.trace = std::move(r.trace);
       (void)trial.release();
-      return o;
+      return scheduled(std::move(o));
     }
     if (Check failure = trial->check()) {
       Outcome o = failed(failure->verdict, failure->reason, c, strategy->name(), i);
@@ -233,14 +361,16 @@ Outcome run_explore(const Problem& problem, const RunOptions& options) {
         o.findings.push_back({"busy_wait", r.reason});
       else
         with_lines(o, false);
-      return o;
+      return scheduled(std::move(o));
     }
     if (r.kind == Kind::busy_wait) {
       // The solution spins where the explorer cannot schedule: stop exploring, keep the finding.
       out.findings.push_back({"busy_wait", r.reason});
+      out.explored = explored(false);
       return out;
     }
   }
+  if (!out.explored) out.explored = explored(false);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // libstdc++.so and libboost_thread.so (GUIDE.md §4). A controlled thread's call goes to the
 // explorer's model; every other call (stress and tsan modes, the harness's own threads) is
 // forwarded to the real function, through the noise injector in noise mode.
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
@@ -71,7 +72,7 @@ int pthread_detach(pthread_t th) {
 }
 
 void pthread_exit(void* ret) {
-  if (Thread* t = controlled()) g_scheduler->exit_thread(t);
+  if (Thread* t = controlled()) g_scheduler->exit_thread(t, ret);
   real().exit(ret);
   __builtin_unreachable();
 }
@@ -251,6 +252,19 @@ int nanosleep(const timespec* req, timespec* rem) {
 int usleep(useconds_t us) {
   if (Thread* t = controlled()) return g_scheduler->sleep(t, static_cast<std::int64_t>(us) * 1000);
   return real().usleep(us);
+}
+
+// A controlled thread's thread_local destructors are its own (Thread::tls_dtors): its fiber runs
+// on a host thread that never exits, so libc's list for the host would run them never, or at
+// exit on objects the next execution reused.
+int __cxa_thread_atexit_impl(void (*dtor)(void*), void* object, void* dso_symbol) {
+  if (Thread* t = controlled()) {
+    t->tls_dtors.emplace_back(dtor, object);
+    return 0;
+  }
+  using Impl = int (*)(void (*)(void*), void*, void*);
+  static const Impl next = reinterpret_cast<Impl>(dlsym(RTLD_NEXT, "__cxa_thread_atexit_impl"));
+  return next ? next(dtor, object, dso_symbol) : 0;
 }
 
 int clock_gettime(clockid_t clock, timespec* out) {

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 
+#include "explore/random_strategy.hpp"
+
 namespace cj::explore {
 
 void PctStrategy::begin(std::uint64_t seed) {
   rng_.s = seed;
+  spurious_left_ = static_cast<int>(rng_.below(3));
+  eager_ = rng_.below(2) == 0;
   priorities_.clear();
   const int depth = 1 + static_cast<int>(rng_.below(3));
   // k, the length of an execution, is not learned from earlier executions (that would make an
@@ -23,15 +27,20 @@ void PctStrategy::begin(std::uint64_t seed) {
 }
 
 long long PctStrategy::priority(int id) {
-  auto it = priorities_.find(id);
-  if (it != priorities_.end()) return it->second;
+  const auto i = static_cast<std::size_t>(id);
+  if (i >= priorities_.size()) priorities_.resize(i + 1, kUnset);
+  if (priorities_[i] != kUnset) return priorities_[i];
   // New threads get a random priority above every demoted one.
-  long long p = 1000 + static_cast<long long>(rng_.below(1000000));
-  priorities_.emplace(id, p);
-  return p;
+  priorities_[i] = 1000 + static_cast<long long>(rng_.below(1000000));
+  return priorities_[i];
 }
 
-int PctStrategy::pick(const std::vector<int>& runnable, int current, bool yielded) {
+Pick PctStrategy::pick(const Options& o) {
+  if (Pick w = random_wakeup(o, rng_, spurious_left_, eager_); w.thread >= 0) return w;
+  return {pick_thread(o.runnable, o.current, o.yielded), Pick::How::run};
+}
+
+int PctStrategy::pick_thread(const std::vector<int>& runnable, int current, bool yielded) {
   ++step_;
   if (yielded && current >= 0) demote(current);
   while (next_change_ < change_points_.size() && change_points_[next_change_] <= step_) {
@@ -46,7 +55,7 @@ int PctStrategy::pick(const std::vector<int>& runnable, int current, bool yielde
     // others in, as a fair scheduler would.
     demote(best);
     run_length_ = 0;
-    return pick(runnable, -1, false);
+    return pick_thread(runnable, -1, false);
   }
   if (best != last_) run_length_ = 0;
   last_ = best;

@@ -8,14 +8,14 @@
 #include <cerrno>
 
 #include "explore/scheduler.hpp"
+#include "runner.hpp"
 
 namespace cj::explore {
 
 int Scheduler::object_for(const void* address, char kind) {
   auto [it, inserted] = object_index_.try_emplace(address, static_cast<int>(objects_.size()));
   if (inserted || objects_[it->second].kind != kind) {
-    int number = 1;
-    for (const auto& o : objects_) number += o.kind == kind;
+    const int number = ++objects_of_kind_[static_cast<unsigned char>(kind)];
     it->second = static_cast<int>(objects_.size());
     objects_.push_back({kind, number, address, {}, false});
   }
@@ -36,17 +36,16 @@ Scheduler::MutexState& Scheduler::mutex_state(pthread_mutex_t* m) {
   return mutexes_.emplace(m, s).first->second;
 }
 
-Scheduler::WaitQueue& Scheduler::queue(std::unordered_map<const void*, WaitQueue>& table,
-                                       const void* addr, char kind) {
+Scheduler::WaitQueue& Scheduler::queue(AddressTable<WaitQueue>& table, const void* addr,
+                                       char kind) {
   auto it = table.find(addr);
   if (it != table.end()) return it->second;
   return table.emplace(addr, WaitQueue{object_for(addr, kind), {}}).first->second;
 }
 
 Thread* Scheduler::thread_by_handle(pthread_t handle) {
-  // The newest first: a joined thread's handle is reused by the next thread created.
   for (auto it = threads_.rbegin(); it != threads_.rend(); ++it)
-    if ((*it)->started && pthread_equal((*it)->handle, handle)) return it->get();
+    if (pthread_equal((*it)->handle, handle)) return it->get();
   return nullptr;
 }
 
@@ -67,6 +66,7 @@ int Scheduler::mutex_lock(Thread* me, pthread_mutex_t* m, clockid_t clock, const
   while (s.owner != kNoOwner && !(s.recursive && s.owner == me->id)) {
     if (try_only) {
       record(me, Op::trylock_fails, s.object, s.owner);
+      me->spun = true;  // a retry loop gives way (Scheduler::keep_fair)
       unlock();
       return EBUSY;
     }
@@ -173,8 +173,8 @@ int Scheduler::cond_signal(Thread* me, pthread_cond_t* c, bool all) {
   } else if (q.waiters.empty()) {
     record(me, Op::signal, q.object, -1);
   } else {
-    // Which waiter a signal wakes is not specified: let the execution's seed decide.
-    const std::size_t k = q.waiters.size() == 1 ? 0 : rng_.below(q.waiters.size());
+    // Which waiter a signal wakes is not specified: the strategy decides.
+    const std::size_t k = q.waiters.size() == 1 ? 0 : pick_index(q.waiters.size());
     const int id = q.waiters[k];
     q.waiters.erase(q.waiters.begin() + static_cast<std::ptrdiff_t>(k));
     wake(*threads_[id], false, false);
@@ -200,6 +200,11 @@ long Scheduler::futex(Thread* me, int* addr, int op, int val, const timespec* ti
   WaitQueue& q = queue(futexes_, addr, 'f');
   if (wake_cmd) {
     const long n = std::min<long>(val, static_cast<long>(q.waiters.size()));
+    if (n == 1 && q.waiters.size() > 1) {
+      // The kernel does not promise which waiter wakes: the strategy decides.
+      const std::size_t k = pick_index(q.waiters.size());
+      std::swap(q.waiters[0], q.waiters[k]);
+    }
     for (long i = 0; i < n; ++i) wake(*threads_[q.waiters[i]], false, false);
     q.waiters.erase(q.waiters.begin(), q.waiters.begin() + n);
     record(me, Op::futex_wake, q.object, n);
@@ -255,6 +260,7 @@ int Scheduler::yield(Thread* me) {
 int Scheduler::sleep(Thread* me, std::int64_t ns) {
   if (ns <= 0) return yield(me);
   lock();
+  me->awaits_quiescence = awaiting_quiescence();
   record(me, Op::sleep, -1, ns);
   if (!block(me, WaitKind::sleep, nullptr, true, vnow_ + static_cast<std::uint64_t>(ns))) {
     unlock();
@@ -275,22 +281,20 @@ int Scheduler::create(Thread* me, pthread_t* out, const pthread_attr_t* attr, vo
     unlock();
     return real().create(out, attr, start, arg);
   }
-  auto t = std::make_unique<Thread>();
+  auto t = new_thread();
   t->id = static_cast<int>(threads_.size());
   t->parent = me->id;
-  t->gate = &t->own_gate;
   t->start_routine = start;
   t->start_arg = arg;
-  Thread* raw = t.get();
-  threads_.push_back(std::move(t));
-  const int rc = real().create(out, attr, &Scheduler::trampoline, raw);
-  if (rc != 0) {
-    threads_.pop_back();
-    unlock();
-    return rc;
+  if (attr) {
+    int state = PTHREAD_CREATE_JOINABLE;
+    pthread_attr_getdetachstate(attr, &state);
+    t->detached = state == PTHREAD_CREATE_DETACHED;
   }
-  raw->handle = *out;
-  raw->started = true;  // known by handle from now on; it runs once chosen
+  Thread* raw = t.get();
+  attach(*raw);
+  threads_.push_back(std::move(t));
+  *out = raw->handle;
   record(me, Op::create, raw->id);
   unlock();
   return 0;
@@ -299,31 +303,54 @@ int Scheduler::create(Thread* me, pthread_t* out, const pthread_attr_t* attr, vo
 int Scheduler::join(Thread* me, pthread_t handle, void** ret) {
   lock();
   Thread* target = thread_by_handle(handle);
-  if (!target || !switch_point(me)) {
+  if (!target) {
     unlock();
-    return real().join(handle, ret);
+    return ESRCH;
+  }
+  if (target == me) {
+    unlock();
+    return EDEADLK;
+  }
+  if (!switch_point(me)) {
+    unlock();
+    // Released: the target goes on on its host thread; wait for it to finish.
+    while (!target->finished.load(std::memory_order_acquire)) real().sched_yield();
+    if (ret) *ret = target->result;
+    return 0;
   }
   while (!target->finished.load(std::memory_order_relaxed)) {
     record(me, Op::join_blocks, target->id);
-    if (!block(me, WaitKind::join, target, false, 0)) break;
+    if (!block(me, WaitKind::join, target, false, 0)) {
+      unlock();
+      while (!target->finished.load(std::memory_order_acquire)) real().sched_yield();
+      if (ret) *ret = target->result;
+      return 0;
+    }
   }
-  if (!released_.load(std::memory_order_relaxed)) record(me, Op::join, target->id);
+  record(me, Op::join, target->id);
+  if (ret) *ret = target->result;
   unlock();
-  // The thread has returned from its routine; reap it for real (it is about to exit).
-  return real().join(handle, ret);
+  return 0;
 }
 
 int Scheduler::detach(Thread* me, pthread_t handle) {
   lock();
   Thread* target = thread_by_handle(handle);
-  if (target && switch_point(me)) record(me, Op::detach, target->id);
+  if (!target) {
+    unlock();
+    return ESRCH;
+  }
+  target->detached = true;
+  if (switch_point(me)) record(me, Op::detach, target->id);
   unlock();
-  return real().detach(handle);
+  return 0;
 }
 
-void Scheduler::exit_thread(Thread* me) {
-  t_self = nullptr;
-  if (me->actor < 0) finish(me);
+void Scheduler::exit_thread(Thread* me, void* ret) {
+  // The fiber ends here, without unwinding its stack (destructors of its frames do not run).
+  me->result = ret;
+  end_thread_locals(me);
+  finish(me);
 }
 
 // ---- once -----------------------------------------------------------------------------------
@@ -397,6 +424,7 @@ int Scheduler::rw_lock(Thread* me, pthread_rwlock_t* rw, bool write, clockid_t c
   const std::uint64_t deadline = abstime ? deadline_for(clock, abstime) : 0;
   while (s.writer >= 0 || (write && s.readers > 0)) {
     if (try_only) {
+      me->spun = true;
       unlock();
       return EBUSY;
     }
@@ -461,6 +489,7 @@ int Scheduler::sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool tr
   const std::uint64_t deadline = abstime ? deadline_for(CLOCK_REALTIME, abstime) : 0;
   while (s.value == 0) {
     if (try_only) {
+      me->spun = true;
       unlock();
       errno = EAGAIN;
       return -1;

@@ -2,28 +2,34 @@
 // primitive the interposed symbols reach (see interpose.cpp), so that each synchronisation
 // operation is a scheduling point and "no thread can run" is an exact deadlock.
 //
-// Each actor runs on a long-lived worker thread; threads the solution starts run on real threads
-// too. A controlled thread only runs while it holds the baton (its Gate); at each interposed
-// operation it asks the strategy who runs next and hands the baton over. All model state is
-// guarded by lock_, which in practice only the baton holder takes; the controller takes it to
-// release everyone when the holder spins without reaching a scheduling point (busy_wait).
+// Every controlled thread (each actor, and each thread the solution starts) is a fiber on the
+// executor's OS thread, lending the identity of a parked host thread (fiber.hpp,
+// host_thread.hpp). At each interposed operation the running fiber asks the strategy who runs
+// next and switches to it directly. All model state is guarded by lock_, a spin lock that the
+// running fiber holds across a switch (the next fiber resumes holding it); the watchdog takes it
+// to release everyone to real threads when a fiber spins without reaching a scheduling point
+// (busy_wait): each suspended fiber then goes on on its own host thread.
 #pragma once
 
 #include <pthread.h>
 #include <semaphore.h>
 #include <time.h>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <string>
-#include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cj/problem.hpp"
+#include "explore/address_table.hpp"
+#include "explore/fiber.hpp"
 #include "explore/gate.hpp"
+#include "explore/host_thread.hpp"
 #include "explore/strategy.hpp"
 
 namespace cj::explore {
@@ -75,8 +81,9 @@ struct Thread {
   int id = 0;
   int actor = -1;   // index of the actor it runs, or -1 for a thread the solution started
   int parent = -1;  // the thread that started it
-  Gate* gate = nullptr;
-  Gate own_gate;
+  HostThread* host = nullptr;  // lends its thread identity; runs the fiber after a release
+  Fiber fiber;
+  Fiber* back = nullptr;  // where the fiber switches once it finished after a release
   bool started = false;
   std::atomic<bool> finished{false};
   WaitKind wait = WaitKind::none;
@@ -85,12 +92,47 @@ struct Thread {
   std::uint64_t deadline = 0;  // virtual ns
   bool timed_out = false;
   bool spurious = false;
-  pthread_t handle{};
-  clockid_t cpu_clock{};
-  bool has_cpu_clock = false;
+  // Fairness (see Scheduler::choose): the step it was last chosen at, and the step it gave way
+  // at (a yield, a failed try-lock, a long run while others waited), 0 once it ran again.
+  std::uint64_t last_run = 0;
+  std::uint64_t gave_way = 0;
+  bool spun = false;  // a failed try-operation since its last scheduling point: it may be spinning
+  // Times it gave way since it last blocked or since the last progress (the step spin_epoch):
+  // the first few are free, as for the short spin of libstdc++'s atomic wait before its futex.
+  std::uint32_t spins = 0;
+  std::uint64_t spin_epoch = 0;
+  pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
+  bool detached = false;
+  bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
+  void* result = nullptr;
   void* (*start_routine)(void*) = nullptr;
   void* start_arg = nullptr;
   std::string error;  // an exception that escaped the actor
+  // thread_local destructors it registered (__cxa_thread_atexit_impl, interpose.cpp), run when
+  // its fiber finishes, as a thread's run when it exits.
+  std::vector<std::pair<void (*)(void*), void*>> tls_dtors;
+
+  /// Back to a new thread's state (objects are reused from one execution to the next).
+  void reset() noexcept {
+    id = 0;
+    actor = parent = -1;
+    host = nullptr;
+    fiber = {};
+    back = nullptr;
+    started = false;
+    finished.store(false, std::memory_order_relaxed);
+    wait = WaitKind::none;
+    on = nullptr;
+    timed = timed_out = spurious = detached = awaits_quiescence = spun = false;
+    deadline = last_run = gave_way = spin_epoch = 0;
+    spins = 0;
+    handle = {};
+    result = nullptr;
+    start_routine = nullptr;
+    start_arg = nullptr;
+    error.clear();
+    tls_dtors.clear();
+  }
 };
 
 struct Event {
@@ -124,9 +166,31 @@ class Scheduler {
  public:
   Scheduler(const Problem& problem, int workers);
 
-  /// Runs every actor of `trial` under control, one at a time, choices by `strategy`.
+  /// Runs every actor of `trial` under control, one at a time, choices by `strategy`. Called on
+  /// the executor's thread, one execution after another.
   ExecutionResult run(Trial& trial, const Case& c, Strategy& strategy, std::uint64_t seed,
                       double stall_s);
+
+  // For the watchdog, on another thread (watchdog.cpp).
+  /// Changes whenever the execution makes a scheduling step or a new execution starts.
+  std::uint64_t activity() const noexcept { return activity_.load(std::memory_order_relaxed); }
+  /// True while a fiber of an execution runs.
+  bool executing() const noexcept { return executing_.load(std::memory_order_relaxed); }
+  /// CPU seconds the executor's thread has used.
+  double executor_cpu_s() const noexcept;
+  /// Gives up control of the running execution: every suspended fiber goes on on its host
+  /// thread, with the real primitives. Returns the name of the thread that was running, or
+  /// empty when no execution was running any more.
+  std::string release();
+  /// Why the released execution was released (a sentence naming the spinning thread).
+  std::string busy_wait_reason() {
+    lock();
+    std::string r = busy_wait_reason_;
+    unlock();
+    return r;
+  }
+  /// True once release() took an execution.
+  bool released() const noexcept { return released_.load(std::memory_order_relaxed); }
 
   /// The readable schedule of the last execution (call after run()).
   std::vector<std::string> trace();
@@ -137,7 +201,7 @@ class Scheduler {
   /// the replay of a failing schedule only: each event then walks the stack.
   void set_capture_lines(bool on) { capture_lines_ = on; }
   /// The strategy's choices in the last execution, in order (what a replay feeds back).
-  const std::vector<int>& picks() const { return picks_; }
+  const std::vector<Choice>& choices() const { return choices_; }
   /// Whether the last executions of this and `other` recorded the same events (lines aside).
   bool same_events(const Scheduler& other) const;
 
@@ -156,7 +220,10 @@ class Scheduler {
              void* arg);
   int join(Thread* me, pthread_t handle, void** ret);
   int detach(Thread* me, pthread_t handle);
-  void exit_thread(Thread* me);
+  [[noreturn]] void exit_thread(Thread* me, void* ret);
+  /// Runs the thread_local destructors `me` registered (last first; they may register more) and
+  /// gives its host a fresh thread_local image. On the fiber, before it finishes.
+  static void end_thread_locals(Thread* me);
   int once(Thread* me, pthread_once_t* once, void (*init)());
   int rw_lock(Thread* me, pthread_rwlock_t* rw, bool write, clockid_t clock,
               const timespec* abstime, bool try_only);
@@ -168,13 +235,13 @@ class Scheduler {
   static constexpr int kNoOwner = -1;
   static constexpr int kOutsideOwner = -2;  // locked before the execution, outside the model
   struct MutexState {
-    int object;
+    int object = -1;
     int owner = kNoOwner;
     int count = 0;
     bool recursive = false;
   };
   struct WaitQueue {
-    int object;
+    int object = -1;
     std::vector<int> waiters;  // thread ids in arrival order
   };
   struct RwState {
@@ -199,18 +266,20 @@ class Scheduler {
     std::string name;  // what the learner's file calls it ("forks[1]"), when known
     bool unique_name = false;
   };
-  struct Worker {
-    Gate gate;
-    Thread* thread = nullptr;
-    Trial* trial = nullptr;
-    std::thread os_thread;
-  };
-
   void lock() noexcept;
   void unlock() noexcept;
-  void worker_main(Worker& w);
-  static void* trampoline(void* thread);
-  void finish(Thread* me);
+  /// The fiber's body (entry of every controlled thread); starts with lock_ held.
+  static void fiber_main(void* thread);
+  /// A host woken by release(): runs its suspended fiber on the host's own thread.
+  static void resume_on_host(HostThread& host);
+  [[noreturn]] void finish(Thread* me);
+  /// With lock_ held: the fiber and host that thread `id` uses this execution.
+  void attach(Thread& t);
+  /// With lock_ held: a thread object in its initial state.
+  std::unique_ptr<Thread> new_thread();
+  /// With lock_ held: switch from `me` (nullptr: the executor) to `next` (nullptr: back to the
+  /// executor); returns with lock_ held when `me` runs again.
+  void switch_to(Thread* me, Thread* next);
 
   /// With lock_ held and `me` holding the baton: choose who runs next and hand over. Returns
   /// with lock_ held once `me` runs again; false when the execution was released meanwhile
@@ -219,6 +288,10 @@ class Scheduler {
   /// Blocks `me` on `on` until another thread (or a timeout) makes it runnable again.
   bool block(Thread* me, WaitKind kind, const void* on, bool timed, std::uint64_t deadline);
   Thread* choose(Thread* me, bool yielded);
+  /// With lock_ held: narrows options_.runnable to the threads a fair scheduler may run now.
+  void keep_fair(Thread* me, std::uint64_t step);
+  /// With lock_ held: whether t owns a mutex or holds a rwlock for writing.
+  bool holds_lock(const Thread& t) const;
   void wake(Thread& t, bool timed_out, bool spurious);
   /// Ends t's timed wait or sleep: its deadline has come.
   void time_out(Thread& t);
@@ -227,10 +300,12 @@ class Scheduler {
   /// Notes callbacks (note_progress) that ran since the last event, as me's.
   void poll_progress(const Thread* me);
   void record(const Thread* me, Op op, int object = -1, std::int64_t arg = 0);
+  /// The strategy's pick_index(n), recorded for a replay.
+  std::size_t pick_index(std::size_t n);
 
   int object_for(const void* address, char kind);
   MutexState& mutex_state(pthread_mutex_t* m);
-  WaitQueue& queue(std::unordered_map<const void*, WaitQueue>& table, const void* addr, char kind);
+  WaitQueue& queue(AddressTable<WaitQueue>& table, const void* addr, char kind);
   std::uint64_t deadline_for(clockid_t clock, const timespec* abstime) const;
   Thread* thread_by_handle(pthread_t handle);
   void remove_waiter(WaitQueue& q, int id);
@@ -249,7 +324,10 @@ class Scheduler {
   std::string describe_deadlock() const;
 
   const Problem& problem_;
-  std::vector<std::unique_ptr<Worker>> workers_;
+  std::vector<std::unique_ptr<HostThread>> hosts_;   // host i serves thread i
+  std::vector<std::unique_ptr<FiberStack>> stacks_;  // stack i for thread i
+  Fiber executor_;                                   // the executor's own context
+  clockid_t executor_cpu_{};
 
   std::atomic<bool> lock_flag_{false};
   // Guarded by lock_ (in practice touched only by the baton holder):
@@ -257,34 +335,37 @@ class Scheduler {
   Case case_copy_;
   Trial* trial_ = nullptr;
   Strategy* strategy_ = nullptr;
-  SplitMix64 rng_;
   std::vector<std::unique_ptr<Thread>> threads_;
-  std::unordered_map<const void*, MutexState> mutexes_;
-  std::unordered_map<const void*, WaitQueue> conds_;
-  std::unordered_map<const void*, WaitQueue> futexes_;
-  std::unordered_map<const void*, RwState> rwlocks_;
-  std::unordered_map<const void*, OnceState> onces_;
-  std::unordered_map<const void*, SemState> sems_;
-  std::unordered_map<const void*, int> object_index_;
+  std::vector<std::unique_ptr<Thread>> spare_threads_;  // from earlier executions, for reuse
+  AddressTable<MutexState> mutexes_;
+  AddressTable<WaitQueue> conds_;
+  AddressTable<WaitQueue> futexes_;
+  AddressTable<RwState> rwlocks_;
+  AddressTable<OnceState> onces_;
+  AddressTable<SemState> sems_;
+  AddressTable<int> object_index_;
   std::vector<ObjectInfo> objects_;
+  std::array<int, 128> objects_of_kind_{};  // objects met so far, by ObjectInfo::kind
   std::vector<Event> events_;
-  std::vector<int> picks_;  // the strategy's choices, for a replay
+  std::vector<Choice> choices_;  // the strategy's choices, for a replay
   bool capture_lines_ = false;
-  std::vector<int> runnable_;  // scratch for choose()
-  std::vector<int> choices_;   // scratch for choose()
-  std::uint64_t vnow_ = 0;     // virtual nanoseconds since the execution started
+  Options options_;               // scratch for choose()
+  std::vector<int> fair_;         // scratch for choose(): the runnable threads fairness allows
+  std::uint32_t run_length_ = 0;  // consecutive steps of the thread chosen last
+  std::uint64_t vnow_ = 0;        // virtual nanoseconds since the execution started
   std::uint64_t last_progress_step_ = 0;
   unsigned long long last_progress_ = 0;
-  int spurious_left_ = 0;
-  bool eager_time_ = false;  // timeouts and sleeps may end at any step, not only when idle
   ExecutionResult::Kind end_kind_ = ExecutionResult::Kind::finished;
   bool ended_ = false;
+  std::string busy_wait_reason_;
 
-  // Read by the controller's watchdog without lock_:
+  // Read by the watchdog without lock_:
   std::atomic<std::uint64_t> steps_{0};
+  std::atomic<std::uint64_t> activity_{0};
+  std::atomic<bool> executing_{false};
   std::atomic<Thread*> current_{nullptr};
   std::atomic<bool> released_{false};
-  Gate done_;
+  Gate done_;  // posted by a thread that finishes after a release
 
   timespec base_realtime_{};
   timespec base_monotonic_{};

@@ -6,10 +6,24 @@
 
 namespace cj::explore {
 
-std::unique_ptr<Strategy> make_strategy(const std::string& name) {
-  if (name == "random") return std::make_unique<RandomStrategy>();
-  if (name == "pct") return std::make_unique<PctStrategy>();
-  if (name == "dfs") return std::make_unique<DfsStrategy>(2);
+bool parse_strategy(const std::string& name, StrategyKind* kind) {
+  for (std::size_t i = 0; i < std::size(kStrategyNames); ++i)
+    if (name == kStrategyNames[i]) {
+      *kind = static_cast<StrategyKind>(i);
+      return true;
+    }
+  return false;
+}
+
+std::unique_ptr<Strategy> make_strategy(StrategyKind kind) {
+  switch (kind) {
+    case StrategyKind::random:
+      return std::make_unique<RandomStrategy>();
+    case StrategyKind::pct:
+      return std::make_unique<PctStrategy>();
+    case StrategyKind::dfs:
+      return std::make_unique<DfsStrategy>(2);
+  }
   return nullptr;
 }
 

@@ -1,9 +1,11 @@
-// How the explorer chooses which thread runs next.
+// How the explorer makes every nondeterministic choice of an execution.
 //
 // A strategy lives across many executions. Before each execution the explorer calls begin() with
 // that execution's seed; every choice of the execution must follow from that seed and the
-// choices asked so far, so that the same seed replays the same schedule. Then, for each
-// scheduling decision, the explorer calls pick() with the threads that can run.
+// choices made so far, so that the same seed replays the same schedule. Then, for each
+// scheduling decision, the explorer calls pick() with what may happen next (which thread runs,
+// or which blocked thread wakes without anyone's help), and pick_index() wherever POSIX leaves an
+// outcome open (which waiter a signal wakes). end() closes the execution.
 #pragma once
 
 #include <cstdint>
@@ -22,8 +24,33 @@ struct SplitMix64 {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
   }
-  /// Uniform in [0, n); n > 0.
-  std::uint64_t below(std::uint64_t n) noexcept { return next() % n; }
+  /// Uniform in [0, n) for n < 2^32 (Lemire's multiply-shift, no division); n > 0.
+  std::uint64_t below(std::uint64_t n) noexcept { return ((next() >> 32) * n) >> 32; }
+};
+
+/// What may happen at a scheduling decision. Every list holds thread ids in ascending order.
+struct Options {
+  std::vector<int> runnable;  // threads that can run; never empty
+  std::vector<int> spurious;  // threads waiting on a condition variable (may wake spuriously)
+  std::vector<int> early;     // threads in a timed wait or sleep (their time may end now)
+  int current = -1;           // the thread that asked (maybe blocked or returned), or -1
+  bool yielded = false;       // it gave way (a yield, a sleep): run others first if they can
+};
+
+/// What the strategy chose: a thread and how it comes to run.
+struct Pick {
+  enum class How : std::uint8_t { run, spurious_wakeup, early_timeout };
+  int thread = -1;
+  How how = How::run;
+};
+
+/// One choice a strategy made, as recorded for a replay: a Pick (which thread, how it comes to
+/// run) or a pick_index() answer.
+struct Choice {
+  enum class Kind : std::uint8_t { run, spurious_wakeup, early_timeout, index };
+  Kind kind = Kind::run;
+  int value = 0;  // the thread, or the index
+  bool operator==(const Choice& o) const noexcept { return kind == o.kind && value == o.value; }
 };
 
 class Strategy {
@@ -33,22 +60,25 @@ class Strategy {
   virtual std::string name() const = 0;
   /// A new execution is starting.
   virtual void begin(std::uint64_t seed) = 0;
-  /// Which of these runnable threads runs next. `runnable` holds thread ids in ascending order
-  /// and is never empty. `current` is the thread that asked (it may be missing from runnable
-  /// when it blocked or returned), or -1; `yielded` says it gave way (a yield, a sleep) and
-  /// should run after the others if they can run.
-  virtual int pick(const std::vector<int>& runnable, int current, bool yielded) = 0;
-  /// The execution ended after `steps` decisions (lets a strategy learn typical lengths).
+  /// The next step: a thread of options.runnable to run, or one of options.spurious /
+  /// options.early to wake first.
+  virtual Pick pick(const Options& options) = 0;
+  /// One of n equally legal outcomes, 0 <= result < n (n >= 2).
+  virtual std::size_t pick_index(std::size_t n) = 0;
+  /// The execution ended after `steps` decisions.
   virtual void end(std::uint64_t steps) { (void)steps; }
   /// True when a systematic strategy has tried every schedule it covers.
   virtual bool exhausted() const { return false; }
-  /// False when sleeps and timed waits may only end once no thread can run (virtual time moves
-  /// on); true lets the explorer also end them early in some executions, as a delayed thread
-  /// would see. A systematic search wants the former: an early timeout is always a choice.
-  virtual bool eager_time() const { return true; }
+  /// A systematic strategy's preemption bound, or -1.
+  virtual int preemption_bound() const { return -1; }
 };
 
-/// "random", "pct", "dfs"; nullptr for an unknown name.
-std::unique_ptr<Strategy> make_strategy(const std::string& name);
+/// The strategies by name.
+enum class StrategyKind : std::uint8_t { random, pct, dfs };
+/// Their names, in StrategyKind order: the one table the command line and reports use.
+inline constexpr const char* kStrategyNames[] = {"random", "pct", "dfs"};
+/// The kind named `name`; false for an unknown name.
+bool parse_strategy(const std::string& name, StrategyKind* kind);
+std::unique_ptr<Strategy> make_strategy(StrategyKind kind);
 
 }  // namespace cj::explore
