@@ -34,14 +34,7 @@ bool write_outcome(const Outcome& o, const RunOptions& options, double run_s) {
                       {"strategy", o.strategy}};
   if (!o.schedule.empty()) j["schedule"] = o.schedule;
   if (!o.timeline.empty()) j["timeline"] = nlohmann::json::parse(o.timeline, nullptr, false);
-  if (o.explored) {
-    const Explored& e = *o.explored;
-    j["explored"] = {{"schedules", e.schedules},
-                     {"complete", e.complete},
-                     {"preemption_bound", e.preemption_bound},
-                     {"cases_complete", e.cases_complete},
-                     {"cases", e.cases}};
-  }
+  if (o.explored) j["explored"] = *o.explored;
   std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   const char* p = line.data();
   std::size_t left = line.size();

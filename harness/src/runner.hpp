@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cj/explored.hpp"
 #include "cj/mode.hpp"
 #include "cj/problem.hpp"
 #include "cj/verdict.hpp"
@@ -28,17 +29,6 @@ struct RunOptions {
   std::string strategy;
   /// Explore: a schedule to replay once (cj/schedule.hpp's text form; main() checks it), or empty.
   std::string replay;
-};
-
-/// Explore: how much of the schedule space a run covered.
-struct Explored {
-  long long schedules = 0;
-  /// Every case's bounded search (DFS, preemption_bound) was exhausted: no schedule within the
-  /// bound was left untried.
-  bool complete = false;
-  int preemption_bound = -1;  // -1: no systematic search ran
-  int cases_complete = 0;
-  int cases = 0;
 };
 
 /// What a run decided. Written to the judge as one JSON object (see result_writer.cpp).

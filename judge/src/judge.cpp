@@ -210,12 +210,8 @@ JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limit
     r.strategy = j.value("strategy", "");
     r.schedule = j.value("schedule", "");
     if (auto t = j.find("timeline"); t != j.end() && t->is_object()) r.timeline = *t;
-    if (j.contains("explored") && j["explored"].is_object()) {
-      const auto& e = j["explored"];
-      r.explored = ExploredSpace{e.value("schedules", 0LL), e.value("complete", false),
-                                 e.value("preemption_bound", -1), e.value("cases_complete", 0),
-                                 e.value("cases", 0)};
-    }
+    if (auto e = j.find("explored"); e != j.end() && e->is_object())
+      r.explored = e->get<Explored>();
     if (!bad_name.empty()) {
       r.verdict = Verdict::internal_error;
       r.reason = "the program reported the unknown verdict \"" + bad_name + "\" (" + r.reason + ")";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog.hpp"
+#include "cj/explored.hpp"
 #include "cj/mode.hpp"
 #include "cj/verdict.hpp"
 #include "process.hpp"
@@ -34,15 +35,6 @@ struct JudgeFinding {
   std::string message;
 };
 
-/// Explore: how much of the schedule space a run covered (see harness runner.hpp).
-struct ExploredSpace {
-  long long schedules = 0;
-  bool complete = false;
-  int preemption_bound = -1;
-  int cases_complete = 0;
-  int cases = 0;
-};
-
 struct JudgeResult {
   std::string problem;
   std::string submission;
@@ -62,9 +54,9 @@ struct JudgeResult {
   /// when the failure has none (found by stress or tsan, or a compile error).
   nlohmann::json timeline;
   std::string strategy;  // explore: the strategy that found the failure (for the replay)
-  std::optional<ExploredSpace> explored;  // explore: its coverage
-  std::string schedule;                   // explore: the failing execution's schedule, for --replay
-  std::string diagnostics;  // compiler errors, or the program's output when it crashed
+  std::optional<Explored> explored;  // explore: its coverage
+  std::string schedule;              // explore: the failing execution's schedule, for --replay
+  std::string diagnostics;           // compiler errors, or the program's output when it crashed
 };
 
 JudgeResult judge_submission(const JudgeRequest& request);

@@ -33,14 +33,7 @@ nlohmann::json to_json(const JudgeResult& r) {
                       {"elapsed_s", r.elapsed_s},
                       {"compile_s", r.compile_s},
                       {"findings", findings}};
-  if (r.explored) {
-    const ExploredSpace& e = *r.explored;
-    j["explored"] = {{"schedules", e.schedules},
-                     {"complete", e.complete},
-                     {"preemption_bound", e.preemption_bound},
-                     {"cases_complete", e.cases_complete},
-                     {"cases", e.cases}};
-  }
+  if (r.explored) j["explored"] = *r.explored;
   if (!r.schedule.empty()) j["schedule"] = r.schedule;
   if (!r.input.empty()) j["input"] = r.input;
   if (!r.expected.empty() || !r.got.empty()) {
