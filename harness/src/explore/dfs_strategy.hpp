@@ -11,6 +11,14 @@ namespace cj::explore {
 /// timeout ending early: each counts as a preemption), and which waiter a signal wakes (free).
 /// Needs executions that repeat the same choices given the same decisions (the explorer gives
 /// every DFS execution one seed). Most concurrency bugs need at most 2-3 preemptions (SCTBench).
+///
+/// Sleep sets (Godefroid): once the subtree of running thread A at a decision is explored, A
+/// sleeps in the subtrees of its later siblings until a step dependent with A's step (what it
+/// touched, Options::step) runs: schedules that only reorder independent steps are tried once.
+/// An execution whose every runnable thread sleeps is redundant and stops branching. Nothing
+/// sleeps where fairness is active (Options::fairness_active), and spurious wakeups and early
+/// timeouts never sleep. With a preemption bound, sleep sets may skip a reordering whose
+/// preemption count differs from the one explored (see README, "Partial-order reduction").
 class DfsStrategy final : public Strategy {
  public:
   explicit DfsStrategy(int bound) : bound_(bound) {}
@@ -29,11 +37,19 @@ class DfsStrategy final : public Strategy {
   struct Option {
     Pick pick;
     bool preempts = false;
+    std::vector<Access> step;  // what its step touched, once explored (union over executions)
   };
   struct Node {
     std::vector<Option> options;  // in the order tried: no preemption first
     std::size_t chosen = 0;
   };
+  struct Sleeper {
+    int thread;
+    std::vector<Access> step;
+  };
+  /// After a step that touched `step`: the threads still asleep at this decision.
+  void wake_dependent(const std::vector<Access>& step, bool fairness_active);
+  bool asleep(int thread) const;
   /// The options of a new decision, in the order to try them.
   void options_for(const Options& o, std::vector<Option>& out) const;
   const Option& follow(std::vector<Option>& fresh);
@@ -44,7 +60,11 @@ class DfsStrategy final : public Strategy {
   int preemptions_ = 0;
   bool exhausted_ = false;
   bool truncated_ = false;
+  bool redundant_ = false;  // this execution reached a decision where every thread slept
   std::vector<Option> scratch_;
+  std::vector<Sleeper> sleep_;     // asleep at the current decision
+  std::vector<Sleeper> pending_;   // asleep after the step chosen last, before its own wakes
+  std::ptrdiff_t last_node_ = -1;  // index of the decision whose chosen step runs now, or -1
 };
 
 }  // namespace cj::explore
