@@ -44,7 +44,7 @@ void DfsStrategy::wake_dependent(const std::vector<Access>& step, bool fairness_
   }
   last_node_ = -1;
   sleep_.clear();
-  if (!fairness_active)
+  if (sleep_sets_ && !fairness_active)
     for (Sleeper& s : pending_)
       if (!dependent(s.step, step)) sleep_.push_back(std::move(s));
   pending_.clear();
@@ -55,7 +55,7 @@ void DfsStrategy::options_for(const Options& o, std::vector<Option>& out) const 
   const bool current_runnable =
       o.current >= 0 && std::binary_search(o.runnable.begin(), o.runnable.end(), o.current);
   const bool keep_current = current_runnable && !o.yielded;
-  const bool may_preempt = preemptions_ < bound_;
+  const bool may_preempt = bound_ < 0 || preemptions_ < bound_;
   if (keep_current) out.push_back({{o.current, Pick::How::run}, false, {}});
   if (!keep_current || may_preempt)
     for (int id : o.runnable)

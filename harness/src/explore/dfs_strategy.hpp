@@ -12,16 +12,21 @@ namespace cj::explore {
 /// Needs executions that repeat the same choices given the same decisions (the explorer gives
 /// every DFS execution one seed). Most concurrency bugs need at most 2-3 preemptions (SCTBench).
 ///
-/// Sleep sets (Godefroid): once the subtree of running thread A at a decision is explored, A
-/// sleeps in the subtrees of its later siblings until a step dependent with A's step (what it
-/// touched, Options::step) runs: schedules that only reorder independent steps are tried once.
-/// An execution whose every runnable thread sleeps is redundant and stops branching. Nothing
-/// sleeps where fairness is active (Options::fairness_active), and spurious wakeups and early
-/// timeouts never sleep. With a preemption bound, sleep sets may skip a reordering whose
-/// preemption count differs from the one explored (see README, "Partial-order reduction").
+/// Sleep sets (Godefroid), in an unbounded search only (bound < 0): once the subtree of running
+/// thread A at a decision is explored, A sleeps in the subtrees of its later siblings until a
+/// step dependent with A's step (what it touched, Options::step) runs, so schedules that only
+/// reorder independent steps are tried once. An execution whose every runnable thread sleeps is
+/// redundant and stops branching. Nothing sleeps where fairness is active
+/// (Options::fairness_active); spurious wakeups and early timeouts never sleep. With a preemption
+/// bound they are off: the reordering they skip may need fewer preemptions than the one explored,
+/// so plain sleep sets lose schedules within the bound (tests/unit/dfs_strategy_test.cpp,
+/// DfsSleepSets.BoundedSearchWouldLoseTraces, shows such a loss).
 class DfsStrategy final : public Strategy {
  public:
-  explicit DfsStrategy(int bound) : bound_(bound) {}
+  /// `bound` preemptions at most; < 0: unbounded, with sleep sets. `sleep_sets` forces them on
+  /// or off (tests).
+  explicit DfsStrategy(int bound) : DfsStrategy(bound, bound < 0) {}
+  DfsStrategy(int bound, bool sleep_sets) : bound_(bound), sleep_sets_(sleep_sets) {}
   std::string name() const override { return "dfs"; }
   void begin(std::uint64_t seed) override;
   Pick pick(const Options& options) override;
@@ -55,6 +60,7 @@ class DfsStrategy final : public Strategy {
   const Option& follow(std::vector<Option>& fresh);
 
   int bound_;
+  bool sleep_sets_;
   std::vector<Node> path_;
   std::size_t depth_ = 0;
   int preemptions_ = 0;
