@@ -88,6 +88,11 @@ const DfsStrategy::Option& DfsStrategy::follow(std::vector<Option>& fresh) {
 Pick DfsStrategy::pick(const Options& o) {
   wake_dependent(o.step, o.fairness_active);
   options_for(o, scratch_);
+  if (scratch_.size() == 1 && !scratch_.front().preempts) {  // not a decision
+    pending_ = std::move(sleep_);
+    sleep_.clear();
+    return scratch_.front().pick;
+  }
   if (redundant_ || depth_ >= kMaxDepth) {
     // Past the depth limit, or in an execution that only reorders explored ones: one schedule
     // to the end, no branching.
