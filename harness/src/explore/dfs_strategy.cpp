@@ -32,6 +32,7 @@ bool DfsStrategy::asleep(int thread) const {
 }
 
 void DfsStrategy::wake_dependent(const std::vector<Access>& step, bool fairness_active) {
+  if (!sleep_sets_) return;  // nothing ever sleeps: keep no footprints either
   // What the step chosen last touched belongs to that decision's option (for its later siblings'
   // sleep sets); every execution through it adds what it saw.
   if (last_node_ >= 0) {
