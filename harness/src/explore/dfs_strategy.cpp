@@ -45,7 +45,7 @@ void DfsStrategy::wake_dependent(const std::vector<Access>& step, bool fairness_
   }
   last_node_ = -1;
   sleep_.clear();
-  if (sleep_sets_ && !fairness_active)
+  if (!fairness_active)
     for (Sleeper& s : pending_)
       if (!dependent(s.step, step)) sleep_.push_back(std::move(s));
   pending_.clear();
@@ -90,8 +90,7 @@ Pick DfsStrategy::pick(const Options& o) {
   wake_dependent(o.step, o.fairness_active);
   options_for(o, scratch_);
   if (scratch_.size() == 1 && !scratch_.front().preempts) {  // not a decision
-    pending_ = std::move(sleep_);
-    sleep_.clear();
+    if (sleep_sets_) pending_.swap(sleep_);
     return scratch_.front().pick;
   }
   if (redundant_ || depth_ >= kMaxDepth) {
@@ -114,23 +113,23 @@ Pick DfsStrategy::pick(const Options& o) {
     options_for(o, scratch_);
     return scratch_.front().pick;
   }
-  if (scratch_.size() == 1) {  // not a decision
+  if (scratch_.size() == 1) {  // the others sleep: no decision
     const Pick p = scratch_.front().pick;
     if (scratch_.front().preempts) ++preemptions_;
-    pending_ = std::move(sleep_);
-    sleep_.clear();
+    pending_.swap(sleep_);
     return p;
   }
   const Option& choice = follow(scratch_);
   if (choice.preempts) ++preemptions_;
-  // The next step's sleepers: those asleep here, and every sibling explored before this one.
-  Node& node = path_[depth_];
-  pending_ = std::move(sleep_);
-  sleep_.clear();
-  for (std::size_t i = 0; i < node.chosen; ++i)
-    if (node.options[i].pick.how == Pick::How::run)
-      pending_.push_back({node.options[i].pick.thread, node.options[i].step});
-  last_node_ = static_cast<std::ptrdiff_t>(depth_);
+  if (sleep_sets_) {
+    // The next step's sleepers: those asleep here, and every sibling explored before this one.
+    Node& node = path_[depth_];
+    pending_.swap(sleep_);
+    for (std::size_t i = 0; i < node.chosen; ++i)
+      if (node.options[i].pick.how == Pick::How::run)
+        pending_.push_back({node.options[i].pick.thread, node.options[i].step});
+    last_node_ = static_cast<std::ptrdiff_t>(depth_);
+  }
   ++depth_;
   return choice.pick;
 }
