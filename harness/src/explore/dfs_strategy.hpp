@@ -34,6 +34,7 @@ class DfsStrategy final : public Strategy {
   void end(std::uint64_t steps) override;
   bool exhausted() const override { return exhausted_; }
   int preemption_bound() const override { return bound_; }
+  bool uses_steps() const override { return sleep_sets_; }
   /// Executions that stopped branching because they ran past the search's depth limit (their
   /// remaining decisions followed one schedule): the search is then not exhaustive.
   bool truncated() const noexcept { return truncated_; }

@@ -303,9 +303,11 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
     // ones: std::lock's try-and-back-off (lock one, try the other, unlock, lock the other) made to
     // hand over after every failed try, before it unlocks, went round three threads for ever.
     o.yielded = yielded || (spun && me->gave_way == step);
-    fill_step(o);
-    o.fairness_active = run_length_ >= kFairSlice / 2;
-    for (const auto& t : threads_) o.fairness_active |= t->gave_way != 0;
+    if (strategy_->uses_steps()) {
+      fill_step(o);
+      o.fairness_active = run_length_ >= kFairSlice / 2;
+      for (const auto& t : threads_) o.fairness_active |= t->gave_way != 0;
+    }
     const Pick pick = strategy_->pick(o);
     choices_.push_back({static_cast<Choice::Kind>(pick.how), pick.thread});
     next = threads_[pick.thread].get();

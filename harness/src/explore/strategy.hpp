@@ -99,6 +99,9 @@ class Strategy {
   virtual void end(std::uint64_t steps) { (void)steps; }
   /// True when a systematic strategy has tried every schedule it covers.
   virtual bool exhausted() const { return false; }
+  /// Whether pick() reads Options::step and Options::fairness_active (else the explorer leaves
+  /// them empty and false, and saves their cost).
+  virtual bool uses_steps() const { return false; }
   /// A systematic strategy's preemption bound, or -1.
   virtual int preemption_bound() const { return -1; }
 };
