@@ -303,6 +303,11 @@ Thread* Scheduler::choose(Thread* me, bool yielded) {
     // ones: std::lock's try-and-back-off (lock one, try the other, unlock, lock the other) made to
     // hand over after every failed try, before it unlocks, went round three threads for ever.
     o.yielded = yielded || (spun && me->gave_way == step);
+    if (strategy_->uses_steps()) {
+      fill_step(o);
+      o.fairness_active = run_length_ >= kFairSlice / 2;
+      for (const auto& t : threads_) o.fairness_active |= t->gave_way != 0;
+    }
     const Pick pick = strategy_->pick(o);
     choices_.push_back({static_cast<Choice::Kind>(pick.how), pick.thread});
     next = threads_[pick.thread].get();
@@ -381,6 +386,7 @@ bool Scheduler::block(Thread* me, WaitKind kind, const void* on, bool timed,
   me->on = on;
   me->spins = 0;  // it waits instead of spinning
   me->timed = timed;
+  step_timed_ |= timed;
   me->deadline = deadline;
   me->timed_out = me->spurious = false;
   return switch_point(me);
@@ -456,6 +462,8 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   last_progress_ = progress_count();
   last_progress_step_ = 0;
   run_length_ = 0;
+  step_from_ = 0;
+  step_timed_ = false;
   ended_ = false;
   for (int a = 0; a < c.actors; ++a) {
     auto t = new_thread();

@@ -290,6 +290,8 @@ class Scheduler {
   Thread* choose(Thread* me, bool yielded);
   /// With lock_ held: narrows options_.runnable to the threads a fair scheduler may run now.
   void keep_fair(Thread* me, std::uint64_t step);
+  /// With lock_ held: what the steps since the previous decision touched (footprint.cpp).
+  void fill_step(Options& o);
   /// With lock_ held: whether t owns a mutex or holds a rwlock for writing.
   bool holds_lock(const Thread& t) const;
   void wake(Thread& t, bool timed_out, bool spurious);
@@ -350,6 +352,8 @@ class Scheduler {
   std::vector<Choice> choices_;  // the strategy's choices, for a replay
   bool capture_lines_ = false;
   Options options_;               // scratch for choose()
+  std::size_t step_from_ = 0;     // events_ since the previous decision: its step (fill_step)
+  bool step_timed_ = false;       // that step started a timed wait (its deadline: virtual time)
   std::vector<int> fair_;         // scratch for choose(): the runnable threads fairness allows
   std::uint32_t run_length_ = 0;  // consecutive steps of the thread chosen last
   std::uint64_t vnow_ = 0;        // virtual nanoseconds since the execution started

@@ -28,6 +28,30 @@ struct SplitMix64 {
   std::uint64_t below(std::uint64_t n) noexcept { return ((next() >> 32) * n) >> 32; }
 };
 
+/// One model object a step touched, for partial-order reduction (DfsStrategy's sleep sets).
+/// object -1 stands for anything the model cannot classify (thread start, create, join and
+/// finish, yields, sleeps, time, callbacks, futex words, timed waits, a step that reached no
+/// model operation at all): such a step is dependent with every other step.
+struct Access {
+  int object = -1;
+  bool read_only = false;  // e.g. a failed trylock, a signal nobody waited for
+  bool operator==(const Access& o) const noexcept {
+    return object == o.object && read_only == o.read_only;
+  }
+};
+
+/// Whether two steps (what each touched) may not commute: they touch one object and one of them
+/// does not only read it, or either is unclassified (an empty list counts as unclassified).
+inline bool dependent(const std::vector<Access>& a, const std::vector<Access>& b) noexcept {
+  if (a.empty() || b.empty()) return true;
+  for (const Access& x : a) {
+    if (x.object < 0) return true;
+    for (const Access& y : b)
+      if (y.object < 0 || (x.object == y.object && !(x.read_only && y.read_only))) return true;
+  }
+  return false;
+}
+
 /// What may happen at a scheduling decision. Every list holds thread ids in ascending order.
 struct Options {
   std::vector<int> runnable;  // threads that can run; never empty
@@ -35,6 +59,12 @@ struct Options {
   std::vector<int> early;     // threads in a timed wait or sleep (their time may end now)
   int current = -1;           // the thread that asked (maybe blocked or returned), or -1
   bool yielded = false;       // it gave way (a yield, a sleep): run others first if they can
+  // For partial-order reduction: what the steps taken since the previous pick() touched (the
+  // chosen thread's, and any step the explorer took without asking), empty when unknown; and
+  // whether fairness (Scheduler::keep_fair) constrains this decision or may soon (some runnable
+  // thread gave way, or one ran long), in which case history matters and nothing may sleep.
+  std::vector<Access> step;
+  bool fairness_active = false;
 };
 
 /// What the strategy chose: a thread and how it comes to run.
@@ -69,6 +99,9 @@ class Strategy {
   virtual void end(std::uint64_t steps) { (void)steps; }
   /// True when a systematic strategy has tried every schedule it covers.
   virtual bool exhausted() const { return false; }
+  /// Whether pick() reads Options::step and Options::fairness_active (else the explorer leaves
+  /// them empty and false, and saves their cost).
+  virtual bool uses_steps() const { return false; }
   /// A systematic strategy's preemption bound, or -1.
   virtual int preemption_bound() const { return -1; }
 };
