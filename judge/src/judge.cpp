@@ -49,6 +49,12 @@ std::vector<Step> plan_for(Mode mode) {
   return {{mode, Flavour::plain, mode, 1.0, 0, 1.0}};
 }
 
+/// The share of their budget the steps after explore get when explore proved every case's
+/// bounded schedule space complete and found nothing: stress and ThreadSanitizer then only look
+/// for what explore cannot see (weak-memory effects, races on plain variables), which shows in
+/// a fraction of the trials, and a correct answer does not wait for the whole budget.
+constexpr double kAfterProofScale = 0.5;
+
 /// A symptom a data race commonly causes: when ThreadSanitizer runs beside the step that saw it,
 /// its report of a race in the submission names the cause, and the cause is the verdict.
 bool is_race_symptom(Verdict v) {
@@ -328,6 +334,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
 
   std::vector<Mode> modes_run;
+  double scale = 1;      // of the later phases' shares: kAfterProofScale once explore proved
   double carried_s = 0;  // budget a step that did not apply left to the next phase
   for (int phase = 0; phase <= steps.back().phase; ++phase) {
     std::vector<const Step*> now;
@@ -336,6 +343,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     const bool tsan_beside = std::any_of(now.begin(), now.end(),
                                          [](const Step* s) { return s->flavour == Flavour::tsan; });
     const double extra_s = carried_s;
+    const double phase_scale = scale;
     carried_s = 0;
     // Side by side; the first rejection stops the others, except that a symptom a race causes
     // (a crash, a wrong result) lets ThreadSanitizer's run beside it finish: the cause wins over
@@ -347,7 +355,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       runs.push_back(std::async(std::launch::async, [&, step] {
         const BuildResult& build = build_of(step->flavour);
         const double waited = std::chrono::duration<double>(Clock::now() - phase_start).count();
-        const double step_s = std::max(budget * step->min_share, budget * step->share - waited);
+        const double step_s = std::max(budget * step->min_share * phase_scale,
+                                       budget * step->share * phase_scale - waited);
         if (!build.ok) {
           StepRun run;
           run.r.verdict = build.internal_error ? Verdict::internal_error : Verdict::compile_error;
@@ -423,6 +432,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       break;
     }
     if (!modes_run.empty()) result.verdict = Verdict::accepted;
+    if (result.explored && result.explored->complete) scale = kAfterProofScale;
   }
   verdict_known = true;  // a build still running is not needed any more
   for (auto& b : builds) b.wait();
