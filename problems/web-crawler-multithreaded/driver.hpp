@@ -421,7 +421,7 @@ class CrawlTrial final : public Trial {
   const CrawlCase& c_;
   ParserLog log_;
   std::vector<std::string> answer_;
-  double elapsed_ns_ = 0;   // on the solution's clock: virtual in explore
+  double elapsed_ns_ = 0;         // on the solution's clock: virtual in explore
   bool on_virtual_time_ = false;  // explore: crawl() ran on a controlled thread
   bool exact_time_ = false;       // and virtual time kept pace (time_kept_pace())
 };
