@@ -6,7 +6,8 @@
 // The answer is right; the crawl is sequential.
 // Where it comes from: idle bookkeeping in hand-written pools ("no work and someone is busy:
 // someone else will finish it"), a shape of LeetCode 1242 answers that pass small webs.
-// Measured (this branch): not_concurrent in the default mode and in --mode explore.
+// Measured (this branch, 2 Dec 2026): not_concurrent 10/10 in the default mode, 10/10 in --mode
+// explore, 2/2 in --mode stress.
 class Solution {
     static string hostOf(const string& url) {
         size_t slash = url.find('/', 7);
