@@ -5,7 +5,7 @@
 // running and quits, and that one survivor crawls the whole web alone, one page after another.
 // The answer is right; the crawl is sequential.
 // Where it comes from: idle bookkeeping in hand-written pools ("no work and someone is busy:
-// someone else will finish it"), a shape of LeetCode 1242 answers that pass small webs.
+// someone else will finish it"), one of the crawler bug shapes issue 17 lists.
 // Measured (this branch, 2 Dec 2026): not_concurrent 10/10 in the default mode, 10/10 in --mode
 // explore, 2/2 in --mode stress.
 class Solution {

@@ -5,8 +5,8 @@
 // condition variable nobody waits on yet: the wakeup is lost and crawl() sleeps forever (and the
 // workers, waiting for work, with it). An atomic counter is no data race, so ThreadSanitizer is
 // silent; the fix is to change pending under the mutex the waiter holds.
-// Where it comes from: the classic lost-wakeup shape of hand-written thread pools and of LeetCode
-// 1242 answers that keep an atomic "outstanding work" counter beside a condition variable.
+// Where it comes from: the classic lost-wakeup shape (a waiter's condition changed without its
+// mutex), as hand-written pools with an atomic "outstanding work" counter write it; issue 17.
 // Measured (this branch, 2 Dec 2026): deadlock 10/10 in the default mode (its explore step) and
 // 10/10 in --mode explore. --mode stress alone rarely hits the window: accepted in 4 of 5 runs,
 // not_concurrent in 1 (machine load average about 5.7 on 2 cores).

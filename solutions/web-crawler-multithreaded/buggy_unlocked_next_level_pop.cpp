@@ -3,8 +3,8 @@
 // bug: crawl() waits (under the lock) until some fetch thread pushed a link into `next`, then pops
 // `next` without the lock while the other fetch threads go on pushing into it under the lock:
 // the deque is read and changed by two threads at once with nothing ordering them.
-// Where it comes from: a dispatcher that "only reads" the shared queue and so skips the lock, a
-// shape of LeetCode 1242 answers that start one thread per discovered URL.
+// Where it comes from: a dispatcher that takes popping as its own business and so skips the
+// lock, one of the crawler bug shapes issue 17 lists.
 // Measured (this branch, 2 Dec 2026): data_race 10/10 in the default mode (its ThreadSanitizer
 // step) and 3/3 in --mode tsan. Explore cannot see plain races yet (branch `atomics` adds a race
 // detector): accepted 10/10 in --mode explore.
