@@ -280,8 +280,38 @@ JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limit
   return r;
 }
 
+/// The note of the problem that rules out `mode` for this submission (its text uses a library
+/// that mode cannot follow), or null.
+const ModeNote* note_ruling_out(const JudgeRequest& req, Mode mode) {
+  std::ifstream in(req.submission, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& note : req.problem.modes)
+    if (text.find(note.uses) != std::string::npos &&
+        std::find(note.skip.begin(), note.skip.end(), mode) != note.skip.end())
+      return &note;
+  return nullptr;
+}
+
 JudgeResult judge_submission(const JudgeRequest& req) {
   const auto start = Clock::now();
+  // A mode asked for by name that cannot follow this submission (explore on CAF or Boost.Fiber)
+  // is not run: its verdict would be a crash or a false one. The learner is told why.
+  if (req.mode != Mode::standard) {
+    if (const ModeNote* note = note_ruling_out(req, req.mode)) {
+      JudgeResult skipped;
+      skipped.problem = req.problem.slug;
+      skipped.submission = req.shown_as;
+      skipped.verdict = Verdict::not_applicable;
+      skipped.mode = mode_name(req.mode);
+      skipped.reason = fmt::format(
+          "not judged in {} mode because it uses {}: {}. Judge it without --mode to run the "
+          "modes that apply",
+          mode_name(req.mode), note->uses, note->why);
+      skipped.findings.push_back({"mode_skipped", skipped.reason});
+      skipped.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();
+      return skipped;
+    }
+  }
   std::vector<JudgeFinding> notes;
   const std::vector<Step> steps = req.mode == Mode::standard
                                       ? apply_mode_notes(plan_for(req.mode), req, notes)

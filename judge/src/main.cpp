@@ -242,6 +242,8 @@ int main(int argc, char** argv) {
     else
       cj::print_human(std::cout, r, isatty(1));
     if (r.verdict == cj::Verdict::accepted) return 0;
+    // A mode asked for by name that cannot follow this submission: a usage matter, not a verdict.
+    if (r.verdict == cj::Verdict::not_applicable) return 2;
     return r.verdict == cj::Verdict::internal_error ? 3 : 1;
   } catch (const std::exception& e) {
     std::cerr << "cj: internal error: " << e.what() << "\n";

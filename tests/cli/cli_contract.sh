@@ -58,6 +58,19 @@ case $case in
     "$cj" show print-in-order | grep -q "^# 1114. Print in Order" || fail "cj show"
     "$cj" list | grep -q "print-in-order" || fail "cj list"
     rm -rf "$tmp";;
+  mode_ruled_out)
+    # Explore cannot follow Boost.Fiber's or CAF's own switches: asked for by name, the mode is
+    # not run, and the learner reads why (never a crash or a false verdict).
+    for sub in solutions/pipeline/boost_fiber_channels.cpp:pipeline:boost/fiber \
+               solutions/actor-bank/caf_actors.cpp:actor-bank:caf/; do
+      IFS=: read -r file slug uses <<<"$sub"
+      out=$("$cj" judge "$slug" "$file" --mode explore --json); rc=$?
+      [[ $rc == 2 ]] || fail "$file: exit $rc, expected 2: $out"
+      [[ $(json_field verdict <<<"$out") == '"not_applicable"' ]] || fail "$file: $out"
+      grep -q "not judged in explore mode because it uses $uses" <<<"$out" || fail "no why: $out"
+      text=$("$cj" judge "$slug" "$file" --mode explore)
+      grep -q "not judged in explore mode because it uses $uses" <<<"$text" || fail "text: $text"
+    done;;
   *) fail "unknown case $case";;
 esac
 echo "ok: $case"

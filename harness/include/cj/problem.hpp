@@ -71,8 +71,9 @@ class Problem {
   /// for threads left running after every trial either way; this tells a controlled scheduler
   /// to expect threads beyond the actors.
   virtual bool solution_starts_threads() const { return false; }
-  /// True when the checks need threads really running side by side (the crawler's "were two
-  /// fetches ever in flight"): controlled exploration, one thread at a time, then does not apply.
+  /// True when the checks need threads really running side by side (parallel-map's rendezvous
+  /// of two calls spinning on real time): controlled exploration, one thread at a time, then does
+  /// not apply.
   virtual bool needs_real_parallelism() const { return false; }
 };
 
