@@ -61,26 +61,38 @@ bool is_race_symptom(Verdict v) {
   return v == Verdict::runtime_error || v == Verdict::wrong_answer;
 }
 
-/// The default plan without the modes a problem's notes rule out for this submission (its text
-/// uses a library those modes cannot follow); the remaining steps share the whole budget. Each
-/// note that applied becomes a finding, so the report says which modes judged the answer.
-std::vector<Step> apply_mode_notes(std::vector<Step> steps, const JudgeRequest& req,
-                                   std::vector<JudgeFinding>& findings) {
+/// The problem's mode notes that apply to this submission: its text uses the note's library.
+std::vector<const ModeNote*> notes_applying(const JudgeRequest& req) {
   std::ifstream in(req.submission, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (const auto& note : req.problem.modes) {
-    if (text.find(note.uses) == std::string::npos) continue;
+  std::vector<const ModeNote*> out;
+  for (const auto& note : req.problem.modes)
+    if (text.find(note.uses) != std::string::npos) out.push_back(&note);
+  return out;
+}
+
+bool rules_out(const ModeNote& note, Mode mode) {
+  return std::find(note.skip.begin(), note.skip.end(), mode) != note.skip.end();
+}
+
+/// The default plan without the modes the notes that apply rule out; the remaining steps share
+/// the whole budget. Each note that left a mode out becomes a finding, so the report says which
+/// modes judged the answer.
+std::vector<Step> apply_mode_notes(std::vector<Step> steps,
+                                   const std::vector<const ModeNote*>& applying,
+                                   std::vector<JudgeFinding>& findings) {
+  for (const ModeNote* note : applying) {
     std::vector<Step> kept;
     std::string left_out;
     for (const auto& step : steps) {
-      if (std::find(note.skip.begin(), note.skip.end(), step.mode) == note.skip.end())
+      if (!rules_out(*note, step.mode))
         kept.push_back(step);
       else
         left_out += (left_out.empty() ? "" : ", ") + std::string(mode_name(step.mode));
     }
     if (left_out.empty() || kept.empty()) continue;  // a note never leaves nothing to run
     findings.push_back({"mode_skipped", "not judged in " + left_out + " because it uses " +
-                                            note.uses + ": " + note.why});
+                                            note->uses + ": " + note->why});
     steps = kept;
   }
   double total = 0;
@@ -280,24 +292,13 @@ JudgeResult interpret_run(Mode mode, const ProcessResult& p, const Limits& limit
   return r;
 }
 
-/// The note of the problem that rules out `mode` for this submission (its text uses a library
-/// that mode cannot follow), or null.
-const ModeNote* note_ruling_out(const JudgeRequest& req, Mode mode) {
-  std::ifstream in(req.submission, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (const auto& note : req.problem.modes)
-    if (text.find(note.uses) != std::string::npos &&
-        std::find(note.skip.begin(), note.skip.end(), mode) != note.skip.end())
-      return &note;
-  return nullptr;
-}
-
 JudgeResult judge_submission(const JudgeRequest& req) {
   const auto start = Clock::now();
   // A mode asked for by name that cannot follow this submission (explore on CAF or Boost.Fiber)
   // is not run: its verdict would be a crash or a false one. The learner is told why.
-  if (req.mode != Mode::standard) {
-    if (const ModeNote* note = note_ruling_out(req, req.mode)) {
+  const std::vector<const ModeNote*> applying = notes_applying(req);
+  for (const ModeNote* note : applying) {
+    if (req.mode != Mode::standard && rules_out(*note, req.mode)) {
       JudgeResult skipped;
       skipped.problem = req.problem.slug;
       skipped.submission = req.shown_as;
@@ -314,7 +315,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
   }
   std::vector<JudgeFinding> notes;
   const std::vector<Step> steps = req.mode == Mode::standard
-                                      ? apply_mode_notes(plan_for(req.mode), req, notes)
+                                      ? apply_mode_notes(plan_for(req.mode), applying, notes)
                                       : plan_for(req.mode);
   const double budget = req.budget_s.value_or(req.problem.budget_s);
   const std::uint64_t seed = req.seed.value_or(std::random_device{}() % 1000000000ULL);
@@ -373,7 +374,6 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     const bool tsan_beside = std::any_of(now.begin(), now.end(),
                                          [](const Step* s) { return s->flavour == Flavour::tsan; });
     const double extra_s = carried_s;
-    const double phase_scale = scale;
     carried_s = 0;
     // Side by side; the first rejection stops the others, except that a symptom a race causes
     // (a crash, a wrong result) lets ThreadSanitizer's run beside it finish: the cause wins over
@@ -385,8 +385,8 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       runs.push_back(std::async(std::launch::async, [&, step] {
         const BuildResult& build = build_of(step->flavour);
         const double waited = std::chrono::duration<double>(Clock::now() - phase_start).count();
-        const double step_s = std::max(budget * step->min_share * phase_scale,
-                                       budget * step->share * phase_scale - waited);
+        const double step_s =
+            std::max(budget * step->min_share * scale, budget * step->share * scale - waited);
         if (!build.ok) {
           StepRun run;
           run.r.verdict = build.internal_error ? Verdict::internal_error : Verdict::compile_error;
@@ -414,14 +414,12 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       const Step& step = *now[i];
       result.compile_s = std::max(result.compile_s, build_of(step.flavour).compile_s);
       if (results[i].cancelled) continue;
-      // A mode that does not apply to this problem (explore on the crawler): the default plan
-      // goes on without it; asked for by name, it is a usage error the learner can act on.
-      if (r.verdict == Verdict::not_applicable) {
-        if (req.mode == Mode::standard) {
-          carried_s += budget * step.share;
-          continue;
-        }
-        r.verdict = Verdict::internal_error;
+      // A mode that does not apply to this problem (explore on parallel-map): the default plan
+      // goes on without it; asked for by name, it is the verdict (exit status 2), with the
+      // harness's sentence saying why, as for a mode a problem's note rules out.
+      if (r.verdict == Verdict::not_applicable && req.mode == Mode::standard) {
+        carried_s += budget * step.share;
+        continue;
       }
       modes_run.push_back(step.mode);
       result.trials += r.trials;
@@ -457,8 +455,9 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       result.timeline = r.timeline;
       result.schedule = r.schedule;
       result.diagnostics = r.diagnostics;
-      result.replay = replay_command(req, seed, decided_step->mode,
-                                     r.strategy.empty() ? req.strategy : r.strategy);
+      if (r.verdict != Verdict::not_applicable)
+        result.replay = replay_command(req, seed, decided_step->mode,
+                                       r.strategy.empty() ? req.strategy : r.strategy);
       break;
     }
     if (!modes_run.empty()) result.verdict = Verdict::accepted;
