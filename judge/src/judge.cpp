@@ -472,17 +472,32 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     result.mode = joined;
     result.reason =
         fmt::format("every one of {} trials gave a correct result ({})", result.trials, joined);
+    const std::string in_all = modes_run.size() > 1
+                                   ? fmt::format(" ({} trials in all: {})", result.trials, joined)
+                                   : std::string();
     if (const auto& e = result.explored; e && e->complete) {
       result.reason = fmt::format(
           "every schedule of the {} cases up to {} preemptions explored ({} schedules), none "
           "fails{}",
-          e->cases, e->preemption_bound, e->schedules,
-          modes_run.size() > 1 ? fmt::format(" ({} trials in all: {})", result.trials, joined)
-                               : std::string());
+          e->cases, e->preemption_bound, e->schedules, in_all);
+    } else if (e && e->cases_sampled > 0 && e->searched_cases_complete()) {
+      // Small scope: what was proven is the small cases; the larger ones were only sampled.
+      const int small = e->cases - e->cases_sampled;
+      result.reason = fmt::format(
+          "every schedule of the {} small case{} up to {} preemptions explored, none fails; "
+          "the {} larger case{} {} ({} schedules in all){}",
+          small, small == 1 ? "" : "s", e->preemption_bound, e->cases_sampled,
+          e->cases_sampled == 1 ? "" : "s",
+          e->sampled_schedules > 0
+              ? fmt::format("sampled ({} schedules), not exhausted", e->sampled_schedules)
+              : std::string("not explored (the bounded search covers small cases only)"),
+          e->schedules, in_all);
     } else if (e) {
-      result.reason +=
-          fmt::format("; explore sampled {} schedules (bounded search complete for {} of {} cases)",
-                      e->schedules, e->cases_complete, e->cases);
+      result.reason += fmt::format(
+          "; explore sampled {} schedules (bounded search complete for {} of {} cases{})",
+          e->schedules, e->cases_complete, e->cases - e->cases_sampled,
+          e->cases_sampled > 0 ? fmt::format(", {} larger ones sampled only", e->cases_sampled)
+                               : std::string());
     }
   }
   result.elapsed_s = std::chrono::duration<double>(Clock::now() - start).count();

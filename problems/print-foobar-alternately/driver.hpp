@@ -33,7 +33,7 @@ class PrintFooBarAlternately final : public SequenceProblem<FooBarTrial> {
  public:
   PrintFooBarAlternately()
       : SequenceProblem("print-foobar-alternately", {1, 2, 3, 4, 5, 7, 10, 31, 100, 1000},
-                        {"foo()", "bar()"}, foobar_sequence) {}
+                        {"foo()", "bar()"}, foobar_sequence, /*exhaustible_up_to=*/10) {}
 };
 
 CJ_PROBLEM(PrintFooBarAlternately);

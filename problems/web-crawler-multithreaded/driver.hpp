@@ -393,22 +393,29 @@ class CrawlTrial final : public Trial {
     const double fetching_ms = log_.busy_ns.load(std::memory_order_relaxed) / 1e6;
     const double pages = static_cast<double>(c_.expected.size());
     const double latency_ms = fetching_ms / pages;  // measured: includes late wakeups
-    char took[200];
+    // On virtual time the figures are the model's: say so, and count fetches in flight (each
+    // one's sleep had started and not ended), not threads running side by side.
+    const char* on_time =
+        on_virtual_time_ ? "measured in virtual time (explore runs one thread at a time, and a "
+                           "fetch's sleep ends only once no other thread can run), "
+                         : "";
+    char took[400];
     std::snprintf(took, sizeof took,
-                  "the crawl of %zu pages took %.0f ms, with fetches of %.1f ms on average",
-                  c_.expected.size(), wall_ms, latency_ms);
+                  "%sthe crawl of %zu pages took %.0f ms, with fetches of %.1f ms on average",
+                  on_time, c_.expected.size(), wall_ms, latency_ms);
     if (log_.max_in_flight.load(std::memory_order_relaxed) < 2)
       return Failure{"not_concurrent",
                      std::string(took) +
-                         ", and never had two getUrls calls running at once: fetch pages from "
+                         ", and never had two getUrls calls in flight at once: fetch pages from "
                          "several threads in parallel",
                      "", ""};
     const double in_flight = fetching_ms / wall_ms;
     if (pages >= kWide * c_.depth && in_flight < kFewest) {
       char why[300];
       std::snprintf(why, sizeof why,
-                    " (%.2f fetches running on average), while its longest chain of links needs "
-                    "only %d fetches one after another (%.0f ms): too few fetches run in parallel",
+                    " (%.2f fetches in flight at once on average), while its longest chain of "
+                    "links needs only %d fetches one after another (%.0f ms): too few fetches "
+                    "run in parallel",
                     in_flight, c_.depth, c_.depth * latency_ms);
       return Failure{"not_concurrent", std::string(took) + why, "", ""};
     }

@@ -24,6 +24,12 @@ struct Case {
   /// Its place in Problem::cases(), set by the runners (numbered_cases()): how a driver finds
   /// the data behind a case. The input text is for people; nothing parses it back.
   std::size_t index = 0;
+  /// Small enough for explore's bounded search to try every schedule of it (the small-scope
+  /// hypothesis of CHESS and loom: most interleaving bugs show on a small input). false: its
+  /// schedules are too many to exhaust in a budget (at preemption bound 2 they grow about with
+  /// the square of its scheduling decisions), so explore samples it with random walks and PCT
+  /// only, and never counts it as exhausted.
+  bool exhaustible = true;
 };
 
 /// What a check found wrong. A verdict written as a name (`Failure{"wrong_answer", ...}`) is

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,17 +62,25 @@ class SequenceTrial : public Trial {
 template <class TrialT>
 class SequenceProblem : public Problem {
  public:
+  /// Cases n in `sizes`; those with n <= `exhaustible_up_to` are small enough for explore's
+  /// bounded search to exhaust (Case::exhaustible), the larger ones are sampled only.
   SequenceProblem(std::string slug, std::vector<int> sizes, std::vector<std::string> methods,
-                  const std::function<Sequence(int)>& sequence_for)
-      : slug_(std::move(slug)), sizes_(std::move(sizes)), methods_(std::move(methods)) {
+                  const std::function<Sequence(int)>& sequence_for,
+                  int exhaustible_up_to = std::numeric_limits<int>::max())
+      : slug_(std::move(slug)),
+        sizes_(std::move(sizes)),
+        methods_(std::move(methods)),
+        exhaustible_up_to_(exhaustible_up_to) {
     for (int n : sizes_) sequences_[n] = sequence_for(n);
   }
 
   std::string slug() const override { return slug_; }
   std::vector<Case> cases() const override {
     std::vector<Case> cases;
-    for (int n : sizes_)
+    for (int n : sizes_) {
       cases.push_back({"n = " + std::to_string(n), static_cast<int>(methods_.size()), {}});
+      cases.back().exhaustible = n <= exhaustible_up_to_;
+    }
     return cases;
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
@@ -84,6 +93,7 @@ class SequenceProblem : public Problem {
   std::string slug_;
   std::vector<int> sizes_;
   std::vector<std::string> methods_;
+  int exhaustible_up_to_;
   std::map<int, Sequence> sequences_;
 };
 

@@ -208,18 +208,37 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
   for (std::size_t k = 0; k < cases.size(); ++k) dfs.push_back(make_strategy(StrategyKind::dfs));
   const bool dfs_in_portfolio =
       std::find(portfolio.begin(), portfolio.end(), StrategyKind::dfs) != portfolio.end();
+  // The cases the bounded search covers: the exhaustible ones (small scope), or every case when
+  // the problem declares none.
+  std::vector<bool> searched(cases.size());
+  const bool any_exhaustible =
+      std::any_of(cases.begin(), cases.end(), [](const Case& c) { return c.exhaustible; });
+  int cases_searched = 0;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    searched[k] = cases[k].exhaustible || !any_exhaustible;
+    cases_searched += searched[k];
+  }
   auto cases_complete = [&] {
     int n = 0;
-    for (const auto& d : dfs) n += d->exhausted() && !static_cast<DfsStrategy&>(*d).truncated();
+    for (std::size_t k = 0; k < cases.size(); ++k)
+      n += searched[k] && dfs[k]->exhausted() && !static_cast<DfsStrategy&>(*dfs[k]).truncated();
     return n;
   };
-  auto explored = [&](bool complete) {
+  auto searches_exhausted = [&] {
+    for (std::size_t k = 0; k < cases.size(); ++k)
+      if (searched[k] && !dfs[k]->exhausted()) return false;
+    return true;
+  };
+  long long sampled_schedules = 0;  // on the cases the search does not cover
+  auto explored = [&] {
     Explored e;
     e.schedules = out.trials;
-    e.complete = complete;
     e.preemption_bound = dfs_in_portfolio ? dfs.front()->preemption_bound() : -1;
     e.cases_complete = dfs_in_portfolio ? cases_complete() : 0;
+    e.complete = dfs_in_portfolio && e.cases_complete == static_cast<int>(cases.size());
     e.cases = static_cast<int>(cases.size());
+    e.cases_sampled = static_cast<int>(cases.size()) - cases_searched;
+    e.sampled_schedules = sampled_schedules;
     return e;
   };
 
@@ -257,29 +276,45 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
     if (!replaying && done >= cases.size() && (done & 15) == 0 &&
         budget.spent_s() >= options.budget_s)
       break;
-    const std::size_t case_index =
+    std::size_t case_index =
         replaying ? static_cast<std::size_t>(replay.case_index) : i % cases.size();
-    const Case& c = cases[case_index];
     const StrategyKind kind = portfolio[(i / cases.size()) % portfolio.size()];
+    if (!replaying && kind == StrategyKind::dfs && dfs_in_portfolio &&
+        !(searched[case_index] && !dfs[case_index]->exhausted())) {
+      // This case's search is over or not wanted: the turn goes to the next case whose bounded
+      // search is still running, so that the small cases' proofs are not starved by the time
+      // the large cases' samples take.
+      for (std::size_t step = 1; step < cases.size(); ++step) {
+        const std::size_t k = (case_index + step) % cases.size();
+        if (searched[k] && !dfs[k]->exhausted()) {
+          case_index = k;
+          break;
+        }
+      }
+    }
+    const Case& c = cases[case_index];
     Strategy* strategy = kind == StrategyKind::pct ? pct.get() : random.get();
     std::uint64_t seed = schedule_seed(options.seed, i);
     if (replaying) {
       strategy = &*replaying;
       seed = replay.seed;
-    } else if (dfs_in_portfolio &&
-               std::all_of(dfs.begin(), dfs.end(), [](const auto& d) { return d->exhausted(); })) {
-      // Every case's bounded search is over: nothing is left to sample that DFS has not seen.
-      out.explored = explored(cases_complete() == static_cast<int>(cases.size()));
+    } else if (dfs_in_portfolio && searches_exhausted() &&
+               (cases_searched == static_cast<int>(cases.size()) || portfolio.size() == 1)) {
+      // Every bounded search is over: nothing is left to sample that DFS has not seen (with
+      // cases too large to search, the portfolio samples them for the whole budget; DFS alone
+      // stops).
+      out.explored = explored();
       break;
     }
     if (!replaying && kind == StrategyKind::dfs) {
-      if (!dfs[case_index]->exhausted()) {
+      if (searched[case_index] && !dfs[case_index]->exhausted()) {
         strategy = dfs[case_index].get();
         seed = schedule_seed(options.seed, case_index);
       } else if (portfolio.size() == 1) {
         continue;
       }
     }
+    if (!replaying && !searched[case_index]) ++sampled_schedules;
     std::unique_ptr<Trial> trial = problem.make(c);
     ExecutionResult r = g_scheduler->run(*trial, c, *strategy, seed, options.stall_s);
     ++out.trials;
@@ -366,11 +401,12 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
     if (r.kind == Kind::busy_wait) {
       // The solution spins where the explorer cannot schedule: stop exploring, keep the finding.
       out.findings.push_back({"busy_wait", r.reason});
-      out.explored = explored(false);
+      out.explored = explored();
+      out.explored->complete = false;
       return out;
     }
   }
-  if (!out.explored) out.explored = explored(false);
+  if (!out.explored) out.explored = explored();
   return out;
 }
 
