@@ -90,13 +90,6 @@ TEST(CondModel, ASpuriousWakeupIsOneOfTheSchedulesTried) {
   EXPECT_EQ(e.kinds(), (Endings{"deadlock: still waiting", "returned"}));
 }
 
-/// Virtual nanoseconds on `clock` (a controlled thread's clock reads virtual time).
-long long now_ns(clockid_t clock) {
-  timespec t{};
-  clock_gettime(clock, &t);
-  return t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
 // One thread waits 1 s for a signal that never comes: nothing else can run, so virtual time
 // jumps to the deadline (no real second passes) and the wait returns ETIMEDOUT.
 struct TimedWaitAlone {
@@ -107,9 +100,7 @@ struct TimedWaitAlone {
   void run(int) {
     pthread_mutex_lock(&m);
     const long long start = now_ns(CLOCK_REALTIME);
-    const long long deadline = start + 1000000000LL;
-    const timespec abstime{static_cast<time_t>(deadline / 1000000000LL),
-                           static_cast<long>(deadline % 1000000000LL)};
+    const timespec abstime = deadline_after(start, 1000000000LL);
     rc = pthread_cond_timedwait(&c, &m, &abstime);
     waited_ms = (now_ns(CLOCK_REALTIME) - start) / 1000000;
     pthread_mutex_unlock(&m);

@@ -85,16 +85,11 @@ struct TimedWaitAtZero {
   long long waited_ms = -1;
   TimedWaitAtZero() { sem_init(&sem, 0, 0); }
   void run(int) {
-    timespec t{};
-    clock_gettime(CLOCK_REALTIME, &t);  // virtual time
-    const long long start = t.tv_sec * 1000000000LL + t.tv_nsec;
-    const long long deadline = start + 250000000LL;
-    const timespec abstime{static_cast<time_t>(deadline / 1000000000LL),
-                           static_cast<long>(deadline % 1000000000LL)};
+    const long long start = now_ns(CLOCK_REALTIME);  // virtual time
+    const timespec abstime = deadline_after(start, 250000000LL);
     rc = sem_timedwait(&sem, &abstime);
     error = errno;
-    clock_gettime(CLOCK_REALTIME, &t);
-    waited_ms = (t.tv_sec * 1000000000LL + t.tv_nsec - start) / 1000000;
+    waited_ms = (now_ns(CLOCK_REALTIME) - start) / 1000000;
   }
   std::string result() const {
     return std::string(rc == -1 && error == ETIMEDOUT ? "ETIMEDOUT" : "not timed out") + " after " +

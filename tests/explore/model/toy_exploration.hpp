@@ -5,6 +5,8 @@
 // "over all schedules, only this happens" and how many schedules there were.
 #pragma once
 
+#include <time.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +18,19 @@
 #include "runner.hpp"
 
 namespace cj::explore::model_test {
+
+/// `clock`'s time in nanoseconds: virtual time on a controlled thread.
+inline long long now_ns(clockid_t clock) {
+  timespec t{};
+  clock_gettime(clock, &t);
+  return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/// The absolute CLOCK_REALTIME deadline `ns` nanoseconds after `start_ns`, as timed waits take.
+inline timespec deadline_after(long long start_ns, long long ns) {
+  const long long deadline = start_ns + ns;
+  return {static_cast<time_t>(deadline / 1000000000LL), static_cast<long>(deadline % 1000000000LL)};
+}
 
 /// Every schedule's ending: the program's result() when every actor returned; "deadlock: " or
 /// "livelock: " and result() when the execution stalled (read while its threads stay blocked).
