@@ -224,9 +224,11 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       n += searched[k] && dfs[k]->exhausted() && !static_cast<DfsStrategy&>(*dfs[k]).truncated();
     return n;
   };
+  // Case k's bounded search is wanted and not over yet.
+  auto searching = [&](std::size_t k) { return searched[k] && !dfs[k]->exhausted(); };
   auto searches_exhausted = [&] {
     for (std::size_t k = 0; k < cases.size(); ++k)
-      if (searched[k] && !dfs[k]->exhausted()) return false;
+      if (searching(k)) return false;
     return true;
   };
   long long sampled_schedules = 0;  // on the cases the search does not cover
@@ -279,14 +281,13 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
     std::size_t case_index =
         replaying ? static_cast<std::size_t>(replay.case_index) : i % cases.size();
     const StrategyKind kind = portfolio[(i / cases.size()) % portfolio.size()];
-    if (!replaying && kind == StrategyKind::dfs && dfs_in_portfolio &&
-        !(searched[case_index] && !dfs[case_index]->exhausted())) {
+    if (!replaying && kind == StrategyKind::dfs && dfs_in_portfolio && !searching(case_index)) {
       // This case's search is over or not wanted: the turn goes to the next case whose bounded
       // search is still running, so that the small cases' proofs are not starved by the time
       // the large cases' samples take.
       for (std::size_t step = 1; step < cases.size(); ++step) {
         const std::size_t k = (case_index + step) % cases.size();
-        if (searched[k] && !dfs[k]->exhausted()) {
+        if (searching(k)) {
           case_index = k;
           break;
         }
@@ -307,7 +308,7 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
       break;
     }
     if (!replaying && kind == StrategyKind::dfs) {
-      if (searched[case_index] && !dfs[case_index]->exhausted()) {
+      if (searching(case_index)) {
         strategy = dfs[case_index].get();
         seed = schedule_seed(options.seed, case_index);
       } else if (portfolio.size() == 1) {
