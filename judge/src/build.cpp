@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "cj_paths.hpp"
@@ -25,20 +26,34 @@ namespace fs = std::filesystem;
 /// CPU seconds a compile may take; a sound submission needs one or two.
 constexpr double kCompileCpuS = 120;
 
-/// What each flavour adds to the submission flags, and the harness library it links.
+/// What each flavour compiles with, adds to the submission flags, and the harness library it
+/// links.
 struct FlavourBuild {
   Flavour flavour;
   const char* name;
+  const char* compiler;
   std::vector<std::string> flags;
   const char* library;  // file name in BuildSources::harness_build
 };
 
+bool is_clang(const char* compiler) {
+  return std::string_view(compiler).find("clang") != std::string_view::npos;
+}
+
 const std::vector<FlavourBuild>& flavour_table() {
   static const std::vector<FlavourBuild> table = {
-      {Flavour::plain, "plain", {}, "libcj_harness_plain.a"},
-      {Flavour::tsan, "tsan", {"-fsanitize=thread"}, "libcj_harness_tsan.a"},
+      {Flavour::plain, "plain", paths::plain_compiler, {}, "libcj_harness_plain.a"},
+      {Flavour::plain_gcc, "plain-gcc", paths::compiler, {}, "libcj_harness_plain.a"},
+      {Flavour::tsan, "tsan", paths::compiler, {"-fsanitize=thread"}, "libcj_harness_tsan.a"},
   };
   return table;
+}
+
+/// The flags that load the precompiled prelude in `pch_dir` (a path as the compiler sees it):
+/// GCC finds cj/prelude.hpp.gch beside the header it is told to include; clang is given its PCH.
+std::vector<std::string> prelude_flags(const char* compiler, const std::string& pch_dir) {
+  if (is_clang(compiler)) return {"-include-pch", pch_dir + "/cj/prelude.hpp.pch"};
+  return {"-Winvalid-pch", "-I", pch_dir, "-include", "cj/prelude.hpp"};
 }
 
 const FlavourBuild& flavour_build(Flavour f) {
@@ -75,9 +90,9 @@ std::string tree_contents(const fs::path& dir, bool skip_markdown) {
 }
 
 /// The compiler binary as installed (a package upgrade changes it).
-std::string compiler_identity() {
+std::string compiler_identity(const char* compiler) {
   std::error_code ec;
-  const auto real = fs::canonical(paths::compiler, ec);
+  const auto real = fs::canonical(compiler, ec);
   struct stat st {};
   stat(real.c_str(), &st);
   return fmt::format("{} {} {} {}", paths::compiler_version, real.string(), st.st_size,
@@ -152,6 +167,14 @@ BuildSources BuildSources::installed() {
 
 const char* flavour_name(Flavour f) { return flavour_build(f).name; }
 
+const char* flavour_compiler(Flavour f) {
+  return is_clang(flavour_build(f).compiler) ? "clang" : "GCC";
+}
+
+bool gcc_may_compile_instead(Flavour f) {
+  return f == Flavour::plain && is_clang(flavour_build(f).compiler);
+}
+
 void run_binary(ProcessSpec& spec, const fs::path& binary) {
   std::string folder = binary.parent_path().string();
   if (binds_supported()) {
@@ -216,9 +239,9 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
   // Everything that goes into the binary, by content.
   std::string key_material = text + '\0' + tree_contents(problem.dir, true) + '\0' +
                              tree_contents(sources.harness_include, true) + '\0' +
-                             tree_contents(sources.harness_src, true) + '\0' + compiler_identity() +
-                             '\0' + paths::boost_version + '\0' + problem.slug + '\0' + fb.name +
-                             '\0' + pch_dir;
+                             tree_contents(sources.harness_src, true) + '\0' +
+                             compiler_identity(fb.compiler) + '\0' + paths::boost_version + '\0' +
+                             problem.slug + '\0' + fb.name + '\0' + pch_dir;
   for (const auto& lib : problem.link) key_material += "-l" + lib;
   for (const char* f : paths::submission_flags) key_material += f;
   for (const auto& f : fb.flags) key_material += f;
@@ -285,24 +308,17 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
     fs::permissions(work / f, fs::perms(0644), ec);
 
   ProcessSpec spec;
-  spec.argv = {paths::compiler};
+  spec.argv = {fb.compiler};
   for (const char* f : paths::submission_flags) spec.argv.push_back(f);
   spec.argv.insert(spec.argv.end(), fb.flags.begin(), fb.flags.end());
-  const std::vector<std::string> rest = {"-Winvalid-pch",
-                                         "-fdiagnostics-color=never",
-                                         "-I",
-                                         view.harness_build + "/" + pch_dir,
-                                         "-include",
-                                         "cj/prelude.hpp",
-                                         "-I",
-                                         view.harness_include,
-                                         "-o",
-                                         view.work + "/submission",
-                                         view.work + "/main.cpp",
-                                         "-Wl,--whole-archive",
-                                         view.harness_build + "/" + fb.library,
-                                         "-Wl,--no-whole-archive",
-                                         paths::backtrace_library};
+  const auto prelude = prelude_flags(fb.compiler, view.harness_build + "/" + pch_dir);
+  spec.argv.insert(spec.argv.end(), prelude.begin(), prelude.end());
+  const std::vector<std::string> rest = {
+      "-fdiagnostics-color=never", "-I",
+      view.harness_include,        "-o",
+      view.work + "/submission",   view.work + "/main.cpp",
+      "-Wl,--whole-archive",       view.harness_build + "/" + fb.library,
+      "-Wl,--no-whole-archive",    paths::backtrace_library};
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
   if (paths::linker[0]) spec.argv.push_back(std::string("-fuse-ld=") + paths::linker);
   if (boost) {

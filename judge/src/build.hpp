@@ -21,8 +21,13 @@ namespace cj {
 
 /// A way of compiling a submission. Each has its own harness library and precompiled preludes
 /// (harness/CMakeLists.txt); adding one means an entry here and one in build.cpp's table.
-enum class Flavour { plain, tsan };
+/// plain_gcc is the plain build with GCC, for what clang (the plain compiler) rejects.
+enum class Flavour { plain, plain_gcc, tsan };
 const char* flavour_name(Flavour f);
+/// The compiler a flavour builds with: "clang" or "GCC".
+const char* flavour_compiler(Flavour f);
+/// Whether a file `f` rejects with a compile error may still compile with GCC (plain_gcc).
+bool gcc_may_compile_instead(Flavour f);
 
 /// Where the files that go into every binary come from; installed() is this build of cj.
 struct BuildSources {

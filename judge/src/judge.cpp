@@ -341,7 +341,9 @@ JudgeResult judge_submission(const JudgeRequest& req) {
                                                options);
                      }).share());
   }
+  std::optional<BuildResult> gcc_build;  // the first build again with GCC, when clang failed
   auto build_of = [&](Flavour f) -> const BuildResult& {
+    if (f == flavours.front() && gcc_build) return *gcc_build;
     return builds[std::find(flavours.begin(), flavours.end(), f) - flavours.begin()].get();
   };
 
@@ -362,7 +364,28 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     return result;
   };
   // A compile error shows up in the plain build first; report it without running anything.
-  if (const auto& first = build_of(steps.front().flavour); !first.ok) return compile_failure(first);
+  // Clang compiles that build, and what it rejects GCC may still compile (clang 14 has no
+  // coroutines with libstdc++ 12): a correct answer must not get compile_error for that. GCC's
+  // opinion comes first from ThreadSanitizer's build when one is under way; if GCC compiles
+  // the file, the plain build is made again with GCC and judged.
+  if (const BuildResult& first = build_of(flavours.front()); !first.ok) {
+    const auto tsan = std::find(flavours.begin(), flavours.end(), Flavour::tsan);
+    if (first.internal_error || first.cancelled || first.diagnostics.empty() ||
+        !gcc_may_compile_instead(flavours.front()) ||
+        (tsan != flavours.end() && !build_of(Flavour::tsan).ok))
+      return compile_failure(first);
+    BuildResult again =
+        build_submission(req.problem, req.submission, req.shown_as, Flavour::plain_gcc, {});
+    if (!again.ok) return compile_failure(first);
+    again.compile_s += first.compile_s;
+    result.findings.push_back(
+        {"compiled_with_gcc",
+         fmt::format("clang did not compile this file and GCC did, so GCC's build was judged; "
+                     "LeetCode compiles with clang, so fix this before submitting there, unless "
+                     "it is something clang 14 lacks (Boost.Asio's coroutines): {}",
+                     first.reason)});
+    gcc_build = std::move(again);
+  }
 
   std::vector<Mode> modes_run;
   double scale = 1;      // of the later phases' shares: kAfterProofScale once explore proved
@@ -392,6 +415,17 @@ JudgeResult judge_submission(const JudgeRequest& req) {
           run.r.verdict = build.internal_error ? Verdict::internal_error : Verdict::compile_error;
           run.r.reason = build.reason;
           run.r.diagnostics = build.diagnostics;
+          if (!build.internal_error && step->flavour != flavours.front()) {
+            // The first build compiled it and this one, with another compiler, did not (clang
+            // accepts some code GCC rejects, and clang is LeetCode's compiler): this mode
+            // cannot run, the others judge.
+            run.r.verdict = Verdict::not_applicable;
+            run.r.reason = fmt::format(
+                "{} mode was skipped: the file compiles with {} but not with {}, which {} mode "
+                "builds with: {}",
+                mode_name(step->mode), flavour_compiler(flavours.front()),
+                flavour_compiler(step->flavour), mode_name(step->mode), build.reason);
+          }
           return run;
         }
         StepRun run = run_step(req, *step, build, seed, step_s + extra_s, &phase_decided);
@@ -418,6 +452,7 @@ JudgeResult judge_submission(const JudgeRequest& req) {
       // goes on without it; asked for by name, it is the verdict (exit status 2), with the
       // harness's sentence saying why, as for a mode a problem's note rules out.
       if (r.verdict == Verdict::not_applicable && req.mode == Mode::standard) {
+        if (!build_of(step.flavour).ok) result.findings.push_back({"not_compiled", r.reason});
         carried_s += budget * step.share;
         continue;
       }

@@ -34,6 +34,19 @@ case $case in
     [[ $rc == 1 ]] || fail "exit $rc, expected 1"
     [[ $(json_field verdict <<<"$out") == '"compile_error"' ]] || fail "$out"
     grep -q "$rel/compile_error.cpp:4:" <<<"$out" || fail "error does not point at the user's line: $out";;
+  clang_only)
+    # Plain builds use clang, ThreadSanitizer's build GCC: a file only clang accepts is judged by
+    # the other modes, and the verdict says tsan was skipped and why, never compile_error.
+    out=$("$cj" judge 1114 "$rel/clang_only.cpp" --json --budget 0.5); rc=$?
+    [[ $rc == 0 && $(json_field verdict <<<"$out") == '"accepted"' ]] || fail "exit $rc: $out"
+    grep -q '"not_compiled"' <<<"$out" || fail "no finding says the tsan build failed: $out"
+    grep -q 'tsan mode was skipped' <<<"$out" || fail "does not say tsan was skipped: $out";;
+  gcc_only)
+    # What clang rejects and GCC compiles is judged with GCC's build, and the verdict says so.
+    out=$("$cj" judge 1114 "$rel/gcc_only.cpp" --json --budget 0.5); rc=$?
+    [[ $rc == 0 && $(json_field verdict <<<"$out") == '"accepted"' ]] || fail "exit $rc: $out"
+    grep -q '"compiled_with_gcc"' <<<"$out" || fail "no finding says GCC's build was judged: $out"
+    grep -q 'gcc_only.cpp:14:' <<<"$out" || fail "clang's error does not point at the line: $out";;
   wrong_interface)
     out=$("$cj" judge 1114 "$rel/wrong_interface.cpp" --json)
     [[ $(json_field verdict <<<"$out") == '"compile_error"' ]] || fail "$out"
