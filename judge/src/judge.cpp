@@ -364,8 +364,9 @@ JudgeResult judge_submission(const JudgeRequest& req) {
     return result;
   };
   // A compile error shows up in the plain build first; report it without running anything.
-  // Clang compiles that build, and what it rejects GCC may still compile (clang 14 has no
-  // coroutines with libstdc++ 12): a correct answer must not get compile_error for that. GCC's
+  // Clang compiles that build, and what it rejects GCC may still compile (Boost.Asio enables its
+  // coroutines for clang 14 only through <experimental/coroutine>, which libstdc++ 12 lacks; GCC
+  // only warns about narrowing in braces): a correct answer must not get compile_error. GCC's
   // opinion comes first from ThreadSanitizer's build when one is under way; if GCC compiles
   // the file, the plain build is made again with GCC and judged.
   if (const BuildResult& first = build_of(flavours.front()); !first.ok) {
