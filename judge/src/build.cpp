@@ -40,9 +40,18 @@ bool is_clang(const char* compiler) {
   return std::string_view(compiler).find("clang") != std::string_view::npos;
 }
 
+/// What the plain compiler adds: with clang, its atomics instrumented for the explorer
+/// (harness/CMakeLists.txt, CJ_PLAIN_ATOMIC_FLAGS).
+std::vector<std::string> plain_flags() {
+  std::vector<std::string> out;
+  for (const char* f : paths::plain_flags)
+    if (*f) out.emplace_back(f);
+  return out;
+}
+
 const std::vector<FlavourBuild>& flavour_table() {
   static const std::vector<FlavourBuild> table = {
-      {Flavour::plain, "plain", paths::plain_compiler, {}, "libcj_harness_plain.a"},
+      {Flavour::plain, "plain", paths::plain_compiler, plain_flags(), "libcj_harness_plain.a"},
       {Flavour::plain_gcc, "plain-gcc", paths::compiler, {}, "libcj_harness_plain.a"},
       {Flavour::tsan, "tsan", paths::compiler, {"-fsanitize=thread"}, "libcj_harness_tsan.a"},
   };

@@ -73,7 +73,14 @@ enum class Op : std::uint8_t {
   sem_post,
   time_advance,
   progress,
+  atomic_load,  // arg: the value read
+  atomic_store,
+  atomic_rmw,  // a read-modify-write, or a compare-exchange that succeeded
+  atomic_cas_fails,
 };
+
+/// What an atomic operation of the submission did (tsan_atomics.cpp, atomics.cpp).
+enum class AtomicKind : std::uint8_t { load, store, rmw, cas_fails };
 
 enum class WaitKind : std::uint8_t { none, mutex, cond, futex, join, once, rwlock, sleep, sem };
 
@@ -101,6 +108,10 @@ struct Thread {
   // the first few are free, as for the short spin of libstdc++'s atomic wait before its futex.
   std::uint32_t spins = 0;
   std::uint64_t spin_epoch = 0;
+  // Its latest atomic load, when nothing atomic came after it: a load that reads the same value
+  // from the same place again is a spin loop's next round (atomics.cpp).
+  const void* last_load = nullptr;
+  std::uint64_t last_load_value = 0;
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
   bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
@@ -126,6 +137,8 @@ struct Thread {
     timed = timed_out = spurious = detached = awaits_quiescence = spun = false;
     deadline = last_run = gave_way = spin_epoch = 0;
     spins = 0;
+    last_load = nullptr;
+    last_load_value = 0;
     handle = {};
     result = nullptr;
     start_routine = nullptr;
@@ -230,6 +243,11 @@ class Scheduler {
   int rw_unlock(Thread* me, pthread_rwlock_t* rw);
   int sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool try_only);
   int sem_post(Thread* me, sem_t* sem);
+  /// After an atomic operation of `me` at `caller` (tsan_atomics.cpp): a scheduling point when
+  /// the call site is in the learner's file. `value` is what a load read; `unchanged` says a
+  /// read-modify-write left the value as it was (a spin's retry).
+  void atomic(Thread* me, std::uintptr_t caller, const volatile void* address, AtomicKind kind,
+              std::uint64_t value, bool unchanged);
 
  private:
   static constexpr int kNoOwner = -1;
@@ -260,7 +278,7 @@ class Scheduler {
   };
   struct ObjectInfo {
     char kind;  // 'm' mutex, 'c' condition variable, 'f' futex word, 'o' once, 'r' rwlock,
-                // 's' POSIX semaphore
+                // 's' POSIX semaphore, 'a' atomic variable
     int number;
     const void* address;
     std::string name;  // what the learner's file calls it ("forks[1]"), when known
@@ -374,6 +392,10 @@ class Scheduler {
   timespec base_realtime_{};
   timespec base_monotonic_{};
 };
+
+/// Makes every atomic operation a scheduling point, wherever its call site (atomics.cpp): for
+/// the model tests, whose toy programs are not in the learner's file.
+void schedule_every_atomic(bool on);
 
 /// The thread's controlled identity, or nullptr (the harness's own threads, other modes).
 extern __thread Thread* t_self;

@@ -224,6 +224,23 @@ int learner_line() noexcept {
   return found.line;
 }
 
+bool in_learner_file(std::uintptr_t pc) noexcept {
+  backtrace_state* s = state();
+  if (!s) return false;
+  bool found = false;
+  t_executable_only = true;
+  backtrace_pcinfo(
+      s, pc,
+      [](void* data, std::uintptr_t, const char* file, int, const char*) {
+        if (!is_learner_file(file)) return 0;
+        *static_cast<bool*>(data) = true;
+        return 1;
+      },
+      ignore_error, &found);
+  t_executable_only = false;
+  return found;
+}
+
 std::string learner_source_line(int line) {
   const auto& lines = source();
   if (line <= 0 || static_cast<std::size_t>(line) > lines.size()) return "";
@@ -253,6 +270,12 @@ std::string operand_on(const std::string& text, char kind) {
     case 's':
       for (const char* m :
            {"acquire", "release", "try_acquire", "try_acquire_for", "try_acquire_until"})
+        call_operands(s, m, found);
+      break;
+    case 'a':
+      for (const char* m : {"load", "store", "exchange", "fetch_add", "fetch_sub", "fetch_and",
+                            "fetch_or", "fetch_xor", "compare_exchange_weak",
+                            "compare_exchange_strong", "test_and_set", "clear", "test"})
         call_operands(s, m, found);
       break;
     case 'f':

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace cj::explore {
@@ -20,6 +21,11 @@ inline constexpr const char* kLearnerFile = "solution.cpp";
 /// The line of the learner's file the calling thread is at: the innermost frame of its stack in
 /// that file, inlined frames included. 0 when no frame is in it (the harness's own calls).
 int learner_line() noexcept;
+
+/// Whether the code at `pc` is the learner's: the line table names the learner's file for it
+/// or for a function it was inlined into (std::atomic's fetch_add inlined into the learner's
+/// enqueue() is; the same call in a driver's recorder is not).
+bool in_learner_file(std::uintptr_t pc) noexcept;
 
 /// Line `line` (1-based) of the learner's file, once learner_line() has found the file; "" else.
 std::string learner_source_line(int line);

@@ -106,6 +106,14 @@ const char* op_name(Op op) {
       return "time_advance";
     case Op::progress:
       return "callback";
+    case Op::atomic_load:
+      return "atomic_load";
+    case Op::atomic_store:
+      return "atomic_store";
+    case Op::atomic_rmw:
+      return "atomic_rmw";
+    case Op::atomic_cas_fails:
+      return "atomic_cas_fails";
   }
   return "?";
 }
@@ -150,6 +158,8 @@ const char* object_kind(char k) {
       return "once";
     case 's':
       return "semaphore";
+    case 'a':
+      return "atomic";
     default:
       return "shared_mutex";
   }

@@ -38,6 +38,7 @@ const char* kind_name(char kind) {
          : kind == 'f' ? "futex word"
          : kind == 'o' ? "once flag"
          : kind == 's' ? "semaphore"
+         : kind == 'a' ? "atomic"
                        : "shared mutex";
 }
 
@@ -83,6 +84,11 @@ char operand_kind(Op op) {
     case Op::wr_lock:
     case Op::rw_blocks:
       return 'r';
+    case Op::atomic_load:
+    case Op::atomic_store:
+    case Op::atomic_rmw:
+    case Op::atomic_cas_fails:
+      return 'a';
     default:
       return 0;
   }
@@ -102,7 +108,8 @@ std::string array_of(const std::string& name) {
 std::string Scheduler::object_label(int object) const {
   if (object < 0 || object >= static_cast<int>(objects_.size())) return "?";
   const ObjectInfo& o = objects_[object];
-  static const char kLetter[] = {'m', 'M', 'c', 'C', 'f', 'F', 'o', 'O', 's', 'S', 'r', 'R'};
+  static const char kLetter[] = {'m', 'M', 'c', 'C', 'f', 'F', 'o',
+                                 'O', 's', 'S', 'r', 'R', 'a', 'A'};
   char letter = 'R';
   for (std::size_t k = 0; k < sizeof kLetter; k += 2)
     if (kLetter[k] == o.kind) letter = kLetter[k + 1];
@@ -271,6 +278,14 @@ std::string Scheduler::describe(const Event& e) const {
       return who + " posts " + obj + " (value " + std::to_string(e.arg) + ")";
     case Op::time_advance:
       return "(every thread waits: virtual time moves on to " + ms(e.arg) + ")";
+    case Op::atomic_load:
+      return who + " reads " + obj + " (" + std::to_string(e.arg) + ")";
+    case Op::atomic_store:
+      return who + " stores to " + obj;
+    case Op::atomic_rmw:
+      return who + " updates " + obj + " (read-modify-write)";
+    case Op::atomic_cas_fails:
+      return who + " tries a compare-exchange on " + obj + ": it fails";
   }
   return who + " ?";
 }
