@@ -11,6 +11,8 @@
 // compare-exchange that fails, an exchange that writes back what was there) counts as a failed
 // try-operation: after a few, the thread gives way (Scheduler::keep_fair), so that the thread it
 // waits for runs, and virtual time moves on when everyone only spins.
+#include <atomic>
+#include <cstddef>
 #include <unordered_map>
 
 #include "explore/scheduler.hpp"
@@ -22,10 +24,20 @@ namespace {
 bool g_every_site = false;
 
 /// Whether each call site seen so far is in the learner's file (source_lines.hpp); read and
-/// written by the baton holder only.
+/// written under the scheduler's lock.
 std::unordered_map<std::uintptr_t, bool>& learner_sites() {
   static auto* sites = new std::unordered_map<std::uintptr_t, bool>();
   return *sites;
+}
+
+/// A direct-mapped copy of learner_sites() that is read without the lock (entry: the call site
+/// shifted left once, its answer in bit 0), so that the driver's and the library's atomics,
+/// most of those a trial makes, cost a load and no lock.
+constexpr std::size_t kSiteCache = 1024;
+std::atomic<std::uintptr_t> g_site_cache[kSiteCache];
+
+std::atomic<std::uintptr_t>& cache_entry(std::uintptr_t caller) {
+  return g_site_cache[(caller >> 2) % kSiteCache];
 }
 
 Op op_of(AtomicKind kind) {
@@ -49,24 +61,29 @@ void schedule_every_atomic(bool on) { g_every_site = on; }
 void Scheduler::atomic(Thread* me, std::uintptr_t caller, const volatile void* address,
                        AtomicKind kind, std::uint64_t value, bool unchanged) {
   const void* at = const_cast<const void*>(address);
+  // Only the learner's atomics are scheduling points: the driver's recorders (a history's
+  // clock, an event counter) and the standard library's own bookkeeping called from outside
+  // the learner's code stay single steps of the code around them, as before atomics were seen.
+  const std::uintptr_t cached = cache_entry(caller).load(std::memory_order_relaxed);
+  if (cached >> 1 == caller && !(cached & 1) && !g_every_site) return;
   lock();
   if (released_.load(std::memory_order_relaxed)) {
     unlock();
     return;
   }
-  // Only the learner's atomics are scheduling points: the driver's recorders (a history's
-  // clock, an event counter) and the standard library's own bookkeeping called from outside
-  // the learner's code stay single steps of the code around them, as before atomics were seen.
-  auto site = learner_sites().find(caller);
-  if (site == learner_sites().end()) {
-    Thread* const self = t_self;
-    t_self = nullptr;  // what the lookup calls must not reach the model
-    site = learner_sites().emplace(caller, in_learner_file(caller)).first;
-    t_self = self;
-  }
-  if (!site->second && !g_every_site) {
-    unlock();
-    return;
+  if (cached >> 1 != caller) {
+    auto site = learner_sites().find(caller);
+    if (site == learner_sites().end()) {
+      Thread* const self = t_self;
+      t_self = nullptr;  // what the lookup calls must not reach the model
+      site = learner_sites().emplace(caller, in_learner_file(caller)).first;
+      t_self = self;
+    }
+    cache_entry(caller).store(caller << 1 | (site->second ? 1 : 0), std::memory_order_relaxed);
+    if (!site->second && !g_every_site) {
+      unlock();
+      return;
+    }
   }
   bool repeats = unchanged;
   if (kind == AtomicKind::load) {
