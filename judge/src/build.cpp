@@ -40,8 +40,8 @@ bool is_clang(const char* compiler) {
   return std::string_view(compiler).find("clang") != std::string_view::npos;
 }
 
-/// What the plain compiler adds: with clang, its atomics instrumented for the explorer
-/// (harness/CMakeLists.txt, CJ_PLAIN_ATOMIC_FLAGS).
+/// What the plain compiler adds: with clang, ThreadSanitizer's instrumentation for the explorer
+/// (harness/CMakeLists.txt, CJ_PLAIN_TSAN_FLAGS).
 std::vector<std::string> plain_flags() {
   std::vector<std::string> out;
   for (const char* f : paths::plain_flags)

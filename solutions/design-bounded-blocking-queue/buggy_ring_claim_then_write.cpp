@@ -1,4 +1,4 @@
-// expect: wrong_answer
+// expect: data_race or wrong_answer
 // judge-mode: explore
 // bug: a producer claims its slot with an atomic increment of `tail` and writes the element
 // into it afterwards, while the `filled` semaphore counts elements, not written slots. With two
@@ -8,6 +8,9 @@
 // an old one, twice). The window is a few instructions between two atomic operations with no
 // synchronisation call between them, so explore finds it only because an atomic operation is a
 // scheduling point (clang instruments the plain build's atomics); stress meets it by luck.
+// Explore reports whichever it meets first: the consumer's read of the unwritten slot and the
+// producer's late write to it race (nothing orders them: data_race), or the element read is
+// wrong (wrong_answer).
 #include <semaphore.h>
 
 class BoundedBlockingQueue {

@@ -334,6 +334,15 @@ Outcome explore_loop(const Problem& problem, const RunOptions& options) {
     auto with_lines = [&](Outcome& o, bool own_reason) {
       replay_with_lines(problem, c, seed, *strategy, workers, options.stall_s, own_reason, o);
     };
+    // A data race ends the execution where it happens (its threads stay suspended there).
+    if (r.kind == Kind::data_race) {
+      Outcome o = failed(Verdict::data_race, r.reason, c, strategy->name(), i);
+      o.trials = out.trials;
+      o.trace = std::move(r.trace);
+      (void)trial.release();
+      with_lines(o, false);
+      return scheduled(std::move(o));
+    }
     // An exception that escaped a method comes first: it may also have left others stuck.
     if (!r.error.empty()) {
       Outcome o = failed("runtime_error", r.error, c, strategy->name(), i);

@@ -357,7 +357,15 @@ void Scheduler::exit_thread(Thread* me, void* ret) {
 
 int Scheduler::once(Thread* me, pthread_once_t* once, void (*init)()) {
   // glibc marks a finished once with bit 1; keep that encoding so uncontrolled calls agree.
-  if (__atomic_load_n(once, __ATOMIC_ACQUIRE) & 2) return 0;
+  if (__atomic_load_n(once, __ATOMIC_ACQUIRE) & 2) {
+    // Done before: what the init function did happens before what the caller does next.
+    if (races_.enabled()) {
+      lock();
+      races_.acquire(me->id, reinterpret_cast<std::uintptr_t>(once));
+      unlock();
+    }
+    return 0;
+  }
   lock();
   if (!switch_point(me)) {
     unlock();
@@ -383,6 +391,7 @@ int Scheduler::once(Thread* me, pthread_once_t* once, void (*init)()) {
     }
   }
   if (s.done || (__atomic_load_n(once, __ATOMIC_ACQUIRE) & 2)) {
+    races_.acquire(me->id, reinterpret_cast<std::uintptr_t>(once));
     unlock();
     return 0;
   }

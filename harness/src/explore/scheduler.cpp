@@ -49,12 +49,18 @@ Scheduler::Scheduler(const Problem& problem, int workers) : problem_(problem) {
   }
 }
 
+__thread bool t_in_model = false;
+
 void Scheduler::lock() noexcept {
   while (lock_flag_.exchange(true, std::memory_order_acquire))
     while (lock_flag_.load(std::memory_order_relaxed)) __builtin_ia32_pause();
+  t_in_model = true;
 }
 
-void Scheduler::unlock() noexcept { lock_flag_.store(false, std::memory_order_release); }
+void Scheduler::unlock() noexcept {
+  t_in_model = false;
+  lock_flag_.store(false, std::memory_order_release);
+}
 
 void Scheduler::attach(Thread& t) {
   const auto id = static_cast<std::size_t>(t.id);
@@ -84,6 +90,7 @@ void Scheduler::switch_to(Thread* me, Thread* next) {
 void Scheduler::fiber_main(void* arg) {
   Thread* me = static_cast<Thread*>(arg);
   Scheduler& s = *g_scheduler;
+  t_in_model = true;  // it starts holding lock_, on a host whose flag was never set
   me->started = true;
   const bool controlled = !s.released_.load(std::memory_order_relaxed);
   if (controlled) s.record(me, Op::start);
@@ -179,6 +186,7 @@ void Scheduler::record(const Thread* me, Op op, int object, std::int64_t arg) {
   }
   events_.push_back({static_cast<std::uint32_t>(steps_.load(std::memory_order_relaxed)),
                      static_cast<std::int16_t>(me ? me->id : -1), op, object, line, arg});
+  if (me && races_.enabled()) order(me, op, object, arg);
 }
 
 std::size_t Scheduler::pick_index(std::size_t n) {
@@ -465,6 +473,7 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   step_from_ = 0;
   step_timed_ = false;
   ended_ = false;
+  races_.reset(races_allowed());
   for (int a = 0; a < c.actors; ++a) {
     auto t = new_thread();
     t->id = a;
@@ -515,6 +524,9 @@ ExecutionResult Scheduler::run(Trial& trial, const Case& c, Strategy& strategy, 
   if (capture_lines_) name_objects();
   if (r.kind == ExecutionResult::Kind::deadlock) {
     r.reason = describe_deadlock();
+    r.trace = render_trace();
+  } else if (r.kind == ExecutionResult::Kind::data_race) {
+    r.reason = describe_race();
     r.trace = render_trace();
   } else if (r.kind == ExecutionResult::Kind::livelock) {
     r.reason = "the threads kept running for " + std::to_string(kLivelockSteps) +

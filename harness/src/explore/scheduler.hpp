@@ -30,6 +30,7 @@
 #include "explore/fiber.hpp"
 #include "explore/gate.hpp"
 #include "explore/host_thread.hpp"
+#include "explore/races.hpp"
 #include "explore/strategy.hpp"
 
 namespace cj::explore {
@@ -77,6 +78,7 @@ enum class Op : std::uint8_t {
   atomic_store,
   atomic_rmw,  // a read-modify-write, or a compare-exchange that succeeded
   atomic_cas_fails,
+  data_race,  // the access that raced with an earlier one (Scheduler::race_reason())
 };
 
 /// What an atomic operation of the submission did (tsan_atomics.cpp, atomics.cpp).
@@ -112,6 +114,11 @@ struct Thread {
   // from the same place again is a spin loop's next round (atomics.cpp).
   const void* last_load = nullptr;
   std::uint64_t last_load_value = 0;
+  // Its latest plain read of the learner's and how many times in a row it read the same value
+  // there: a spin on a plain variable (race_model.cpp).
+  std::uintptr_t last_read = 0;
+  std::uint64_t last_read_value = 0;
+  std::uint32_t read_repeats = 0;
   pthread_t handle{};  // its host's: what pthread_self() says inside the fiber
   bool detached = false;
   bool awaits_quiescence = false;  // its sleep is await_quiescence()'s: it never ends early
@@ -139,6 +146,9 @@ struct Thread {
     spins = 0;
     last_load = nullptr;
     last_load_value = 0;
+    last_read = 0;
+    last_read_value = 0;
+    read_repeats = 0;
     handle = {};
     result = nullptr;
     start_routine = nullptr;
@@ -163,7 +173,8 @@ struct ExecutionResult {
     deadlock,
     livelock,
     busy_wait,
-    busy_wait_stuck
+    busy_wait_stuck,
+    data_race,
   } kind = Kind::finished;
   std::string reason;
   std::vector<std::string> trace;
@@ -248,6 +259,15 @@ class Scheduler {
   /// read-modify-write left the value as it was (a spin's retry).
   void atomic(Thread* me, std::uintptr_t caller, const volatile void* address, AtomicKind kind,
               std::uint64_t value, bool unchanged);
+  /// A memory access of `me` at `caller` (tsan_entry_points.cpp): checked for a data race when
+  /// the call site is the learner's (race_model.cpp). A race ends the execution there.
+  void memory_access(Thread* me, std::uintptr_t caller, std::uintptr_t address, unsigned size,
+                     bool write);
+  /// `size` bytes at `address` went back to the allocator (plain_interpose.cpp).
+  void forget_memory(const void* address, std::size_t size);
+  /// A function-local static's guard: released once initialised, acquired by a later caller
+  /// that finds it done (plain_interpose.cpp).
+  void guard(Thread* me, const void* guard, bool release);
 
  private:
   static constexpr int kNoOwner = -1;
@@ -320,6 +340,10 @@ class Scheduler {
   /// Notes callbacks (note_progress) that ran since the last event, as me's.
   void poll_progress(const Thread* me);
   void record(const Thread* me, Op op, int object = -1, std::int64_t arg = 0);
+  /// With lock_ held: what an event means for happens-before (race_model.cpp).
+  void order(const Thread* me, Op op, int object, std::int64_t arg);
+  /// The race found, as a sentence naming the two accesses' lines.
+  std::string describe_race() const;
   /// The strategy's pick_index(n), recorded for a replay.
   std::size_t pick_index(std::size_t n);
 
@@ -380,6 +404,7 @@ class Scheduler {
   ExecutionResult::Kind end_kind_ = ExecutionResult::Kind::finished;
   bool ended_ = false;
   std::string busy_wait_reason_;
+  RaceDetector races_;
 
   // Read by the watchdog without lock_:
   std::atomic<std::uint64_t> steps_{0};
@@ -393,9 +418,16 @@ class Scheduler {
   timespec base_monotonic_{};
 };
 
-/// Makes every atomic operation a scheduling point, wherever its call site (atomics.cpp): for
-/// the model tests, whose toy programs are not in the learner's file.
-void schedule_every_atomic(bool on);
+/// Whether the explorer may look for data races in this process: not when a library whose
+/// synchronisation the model cannot see is loaded (CAF's and Boost.Fiber's work queues run on
+/// their own atomics, compiled without instrumentation), nor where CJ_EXPLORE_RACES=0.
+bool races_allowed();
+
+/// True while the calling thread (fiber) holds the scheduler's lock: the model's own code runs,
+/// and what it calls (a static's guard, a freed block, an atomic in a driver callback) must not
+/// enter the model again. A fiber switched away while holding the lock keeps it set in its own
+/// thread-local block; the fiber that resumes has its own.
+extern __thread bool t_in_model;
 
 /// The thread's controlled identity, or nullptr (the harness's own threads, other modes).
 extern __thread Thread* t_self;

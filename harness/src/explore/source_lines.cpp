@@ -241,6 +241,16 @@ bool in_learner_file(std::uintptr_t pc) noexcept {
   return found;
 }
 
+int learner_line_at(std::uintptr_t pc) noexcept {
+  backtrace_state* s = state();
+  if (!s) return 0;
+  Found found;
+  t_executable_only = true;
+  backtrace_pcinfo(s, pc, on_frame, ignore_error, &found);
+  t_executable_only = false;
+  return found.line;
+}
+
 std::string learner_source_line(int line) {
   const auto& lines = source();
   if (line <= 0 || static_cast<std::size_t>(line) > lines.size()) return "";

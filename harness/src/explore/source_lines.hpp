@@ -27,6 +27,10 @@ int learner_line() noexcept;
 /// enqueue() is; the same call in a driver's recorder is not).
 bool in_learner_file(std::uintptr_t pc) noexcept;
 
+/// The learner's line of the code at `pc` (the innermost frame in the learner's file, inlined
+/// ones included), or 0.
+int learner_line_at(std::uintptr_t pc) noexcept;
+
 /// Line `line` (1-based) of the learner's file, once learner_line() has found the file; "" else.
 std::string learner_source_line(int line);
 

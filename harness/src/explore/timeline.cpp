@@ -114,6 +114,8 @@ const char* op_name(Op op) {
       return "atomic_rmw";
     case Op::atomic_cas_fails:
       return "atomic_cas_fails";
+    case Op::data_race:
+      return "data_race";
   }
   return "?";
 }

@@ -286,6 +286,9 @@ std::string Scheduler::describe(const Event& e) const {
       return who + " updates " + obj + " (read-modify-write)";
     case Op::atomic_cas_fails:
       return who + " tries a compare-exchange on " + obj + ": it fails";
+    case Op::data_race:
+      return who + (e.arg ? " writes" : " reads") +
+             " memory another thread accessed, with nothing ordering the two: a data race";
   }
   return who + " ?";
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 
+#include "explore/call_sites.hpp"
 #include "toy_exploration.hpp"
 
 extern "C" {

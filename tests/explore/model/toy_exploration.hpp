@@ -94,9 +94,10 @@ Exploration explore_every_schedule(int actors, int bound = 2, int limit = 100000
       ++e.endings[trial->program.result()];
       continue;
     }
-    const char* stall = r.kind == Kind::deadlock   ? "deadlock: "
-                        : r.kind == Kind::livelock ? "livelock: "
-                                                   : "other stall: ";
+    const char* stall = r.kind == Kind::deadlock    ? "deadlock: "
+                        : r.kind == Kind::livelock  ? "livelock: "
+                        : r.kind == Kind::data_race ? "data race: "
+                                                    : "other stall: ";
     ++e.endings[stall + trial->program.result()];
     (void)trial.release();  // its threads are still blocked inside it
     g_scheduler = new Scheduler(*problem, actors);

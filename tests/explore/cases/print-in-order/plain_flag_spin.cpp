@@ -1,7 +1,10 @@
-// expect: accepted
-// bug: plain `bool` flags read in a spin loop: a data race (the tsan mode reports it). Under
-// controlled exploration the spin never reaches a synchronisation operation, so the explorer
-// reports a busy_wait finding and lets the trial finish on the real scheduler.
+// expect: data_race
+// bug: plain `bool` flags read in a spin loop: a data race. The spin reaches no synchronisation
+// operation, but every read of the flag is an instrumented access: after 64 reads of the same
+// value the spinner gives way, first() runs and writes the flag, and the explorer's race
+// detector finds that write unordered with second()'s reads (before the detector, explore
+// released this trial to the real scheduler as a busy_wait and accepted it; only the tsan mode
+// saw the race).
 class Foo {
     volatile bool done1 = false;
     volatile bool done2 = false;

@@ -1,14 +1,16 @@
-// The atomic operations of a plain build, as clang's ThreadSanitizer instrumentation calls them.
-// Plain submissions are compiled by clang with `-fsanitize=thread` for atomics only (memory
-// accesses and function entry not instrumented, no sanitizer runtime linked: see
-// harness/CMakeLists.txt, CJ_PLAIN_ATOMIC_FLAGS), so every std::atomic operation, and every
-// __atomic builtin in the submission and the headers it includes, arrives here instead of being
-// an inline instruction. Each entry point does the operation itself, with the same instruction
-// x86 would have used for the order asked (a relaxed or release store stays a plain store, so a
-// store-buffering bug still shows in stress), and then tells the explorer (atomics.cpp): for a
-// controlled thread the moment after an atomic operation is a scheduling point, which is how
-// explore interleaves between `tail.fetch_add(1)` and the write that follows it. Anyone else
-// (stress, noise, the harness's own threads) pays a call and a thread-local test.
+// The atomic operations and memory accesses of a plain build, as clang's ThreadSanitizer
+// instrumentation calls them. Plain submissions are compiled by clang with `-fsanitize=thread`
+// and no sanitizer runtime (function entries and memcpy not instrumented: harness/CMakeLists.txt,
+// CJ_PLAIN_TSAN_FLAGS), so every std::atomic operation, every __atomic builtin of the headers the
+// file includes, and every load and store arrives here.
+// - An atomic entry point does the operation itself, with the same instruction x86 would have
+//   used for the order asked (a relaxed or release store stays a plain store, so a
+//   store-buffering bug still shows in stress), then tells the explorer (atomics.cpp): for a
+//   controlled thread the moment after one of the learner's atomics is a scheduling point, which
+//   is how explore interleaves between `tail.fetch_add(1)` and the write that follows it.
+// - A memory access entry point only tells the explorer, whose race detector checks the
+//   learner's accesses (race_model.cpp).
+// Anyone else (stress, noise, the harness's own threads) pays a call and a thread-local test.
 //
 // Only the plain flavour's harness library has these: the tsan flavour links GCC's libtsan,
 // which defines them for itself.
@@ -31,6 +33,13 @@ inline void after(std::uintptr_t caller, const volatile void* address, AtomicKin
                   std::uint64_t value, bool unchanged) noexcept {
   if (cj::explore::Thread* t = cj::explore::t_self) [[unlikely]]
     cj::explore::g_scheduler->atomic(t, caller, address, kind, value, unchanged);
+}
+
+/// A plain access of the learner's code: the race detector's (race_model.cpp).
+inline void access(std::uintptr_t caller, const void* address, unsigned size, bool write) noexcept {
+  if (cj::explore::Thread* t = cj::explore::t_self) [[unlikely]]
+    cj::explore::g_scheduler->memory_access(t, caller, reinterpret_cast<std::uintptr_t>(address),
+                                            size, write);
 }
 
 template <class T>
@@ -129,5 +138,35 @@ void __tsan_atomic_signal_fence(int) { __atomic_signal_fence(__ATOMIC_SEQ_CST); 
 
 }  // extern "C"
 
+#define CJ_TSAN_ACCESSES(n)                                                  \
+  void __tsan_read##n(void* a) { access(CJ_CALLER, a, n, false); }           \
+  void __tsan_write##n(void* a) { access(CJ_CALLER, a, n, true); }           \
+  void __tsan_unaligned_read##n(void* a) { access(CJ_CALLER, a, n, false); } \
+  void __tsan_unaligned_write##n(void* a) { access(CJ_CALLER, a, n, true); }
+
+extern "C" {
+
+CJ_TSAN_ACCESSES(1)
+CJ_TSAN_ACCESSES(2)
+CJ_TSAN_ACCESSES(4)
+CJ_TSAN_ACCESSES(8)
+CJ_TSAN_ACCESSES(16)
+
+void __tsan_read_range(void* a, unsigned long size) {
+  access(CJ_CALLER, a, static_cast<unsigned>(size < 8 ? size : 8), false);
+}
+void __tsan_write_range(void* a, unsigned long size) {
+  access(CJ_CALLER, a, static_cast<unsigned>(size < 8 ? size : 8), true);
+}
+
+/// An object's vtable pointer read (a virtual call) or set (a constructor or destructor).
+void __tsan_vptr_read(void** vptr) { access(CJ_CALLER, vptr, sizeof(void*), false); }
+void __tsan_vptr_update(void** vptr, void* value) {
+  if (*vptr != value) access(CJ_CALLER, vptr, sizeof(void*), true);
+}
+
+}  // extern "C"
+
+#undef CJ_TSAN_ACCESSES
 #undef CJ_TSAN_ATOMICS
 #undef CJ_CALLER
