@@ -21,11 +21,11 @@ std::unordered_map<std::uintptr_t, bool>& sites() {
 /// A direct-mapped copy of sites() read without the lock (entry: the site shifted left once,
 /// its answer in bit 0), so that the driver's and the library's atomics and accesses, most of
 /// those a trial makes, cost a load and no lock.
-constexpr std::size_t kCache = 4096;
+constexpr std::size_t kCache = std::size_t(1) << 16;  // a large driver has thousands of sites
 std::atomic<std::uintptr_t> g_cache[kCache];
 
 std::atomic<std::uintptr_t>& entry(std::uintptr_t caller) {
-  return g_cache[(caller >> 1) % kCache];
+  return g_cache[(caller * 0x9E3779B97F4A7C15ULL) >> 48];
 }
 
 }  // namespace

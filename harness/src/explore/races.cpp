@@ -1,97 +1,128 @@
 #include "explore/races.hpp"
 
 #include <algorithm>
-#include <iterator>
 
 namespace cj::explore {
-namespace {
 
-void join_into(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& from) {
-  if (into.size() < from.size()) into.resize(from.size(), 0);
-  for (std::size_t i = 0; i < from.size(); ++i) into[i] = std::max(into[i], from[i]);
+template <class Value>
+Value* RaceDetector::Table<Value>::find(std::uintptr_t key, std::uint32_t generation, bool insert) {
+  if (insert && (used + 1) * 2 > slots.size()) {  // grow: keep this generation's entries
+    std::vector<Slot> old(slots.size() * 2);
+    old.swap(slots);
+    used = 0;
+    for (const Slot& s : old)
+      if (s.generation == generation) *find(s.key, generation, true) = s.value;
+  }
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t i = (key * 0x9E3779B97F4A7C15ULL) >> 20 & mask;; i = (i + 1) & mask) {
+    Slot& s = slots[i];
+    if (s.generation == generation && s.key == key) return &s.value;
+    if (s.generation != generation) {
+      if (!insert) return nullptr;
+      s.key = key;
+      s.generation = generation;
+      s.value = Value{};
+      ++used;
+      return &s.value;
+    }
+  }
 }
-
-}  // namespace
 
 void RaceDetector::reset(bool enabled) {
   enabled_ = enabled;
-  threads_.clear();
-  objects_.clear();
-  shadow_.clear();
+  if (++generation_ == 0) {  // wrapped: forget every slot for real
+    sync_ = {};
+    shadow_ = {};
+    generation_ = 1;
+  }
+  sync_.used = shadow_.used = 0;
+  for (int t = 0; t < width_; ++t) {
+    threads_[t].fill(0);
+    started_[t] = false;
+  }
+  width_ = 0;
+  clocks_used_ = 0;
   race_.reset();
 }
 
 RaceDetector::Clock& RaceDetector::clock_of(int thread) {
-  const auto id = static_cast<std::size_t>(thread);
-  if (threads_.size() <= id) threads_.resize(id + 1);
-  Clock& c = threads_[id];
-  if (c.size() <= id) c.resize(id + 1, 0);
-  if (c[id] == 0) c[id] = 1;  // a thread's first epoch
+  Clock& c = threads_[thread];
+  if (!started_[thread]) {
+    started_[thread] = true;
+    width_ = std::max(width_, thread + 1);
+    c[thread] = 1;  // a thread's first epoch
+  }
   return c;
+}
+
+void RaceDetector::join_into(Clock& into, const Clock& from) const {
+  for (int i = 0; i < width_; ++i) into[i] = std::max(into[i], from[i]);
 }
 
 void RaceDetector::create(int parent, int child) {
   if (!enabled_) return;
+  if (!valid(child) || (parent >= 0 && !valid(parent))) {
+    enabled_ = false;  // more threads than a clock holds: stop checking this execution
+    return;
+  }
+  Clock& c = clock_of(child);
   if (parent >= 0) {
-    Clock inherited = clock_of(parent);
-    ++clock_of(parent)[static_cast<std::size_t>(parent)];
-    Clock& c = clock_of(child);
-    join_into(c, inherited);
-  } else {
-    clock_of(child);
+    Clock& p = clock_of(parent);
+    join_into(c, p);
+    ++p[parent];
   }
 }
 
 void RaceDetector::join(int joiner, int joined) {
-  if (!enabled_) return;
-  const Clock done = clock_of(joined);
-  join_into(clock_of(joiner), done);
+  if (!enabled_ || !valid(joiner) || !valid(joined)) return;
+  join_into(clock_of(joiner), clock_of(joined));
 }
 
 void RaceDetector::acquire(int thread, std::uintptr_t sync) {
-  if (!enabled_) return;
-  auto it = objects_.find(sync);
-  if (it != objects_.end()) join_into(clock_of(thread), it->second);
+  if (!enabled_ || !valid(thread)) return;
+  const std::uint32_t* index = sync_.find(sync, generation_, false);
+  if (index && *index) join_into(clock_of(thread), clocks_[*index - 1]);
 }
 
 void RaceDetector::release(int thread, std::uintptr_t sync) {
-  if (!enabled_) return;
+  if (!enabled_ || !valid(thread)) return;
+  std::uint32_t& index = *sync_.find(sync, generation_, true);
+  if (index == 0) {
+    if (clocks_used_ == clocks_.size()) clocks_.emplace_back();
+    clocks_[clocks_used_].fill(0);
+    index = static_cast<std::uint32_t>(++clocks_used_);
+  }
   Clock& c = clock_of(thread);
-  join_into(objects_[sync], c);
-  ++c[static_cast<std::size_t>(thread)];
+  join_into(clocks_[index - 1], c);
+  ++c[thread];
 }
 
 bool RaceDetector::ordered(const Access& a, int thread) {
   if (a.thread < 0 || a.thread == thread) return true;
-  const Clock& c = clock_of(thread);
-  const auto other = static_cast<std::size_t>(a.thread);
-  return other < c.size() && c[other] >= a.epoch;
+  return clock_of(thread)[a.thread] >= a.epoch;
 }
 
-void RaceDetector::report(std::uintptr_t address, const Access& earlier, int thread, bool write,
-                          std::uintptr_t pc) {
-  if (race_) return;
-  race_ = Race{address, earlier.thread, thread, earlier_was_write_, write, earlier.pc, pc};
+void RaceDetector::report(std::uintptr_t address, const Access& earlier, bool earlier_write,
+                          int thread, bool write, std::uintptr_t pc) {
+  if (!race_) race_ = Race{address, earlier.thread, thread, earlier_write, write, earlier.pc, pc};
 }
 
 bool RaceDetector::access(int thread, std::uintptr_t address, unsigned size, bool write,
                           std::uintptr_t pc) {
-  if (!enabled_ || race_) return false;
+  if (!enabled_ || race_ || !valid(thread)) return false;
   const unsigned offset = address & 7;
   const unsigned span = std::min(size, 8 - offset);  // the first granule only
   const auto bytes = static_cast<std::uint8_t>(((1u << span) - 1) << offset);
-  Granule& g = shadow_[address >> 3];
-  const std::uint32_t epoch = clock_of(thread)[static_cast<std::size_t>(thread)];
+  Granule& g = *shadow_.find(address >> 3, generation_, true);
+  const std::uint32_t epoch = clock_of(thread)[thread];
   if ((g.write.bytes & bytes) && !ordered(g.write, thread)) {
-    earlier_was_write_ = true;
-    report(address, g.write, thread, write, pc);
+    report(address, g.write, true, thread, write, pc);
     return true;
   }
   if (write) {
     for (const Access& r : g.reads) {
       if ((r.bytes & bytes) && !ordered(r, thread)) {
-        earlier_was_write_ = false;
-        report(address, r, thread, write, pc);
+        report(address, r, false, thread, write, pc);
         return true;
       }
     }
@@ -114,14 +145,15 @@ bool RaceDetector::access(int thread, std::uintptr_t address, unsigned size, boo
 }
 
 void RaceDetector::forget(std::uintptr_t address, std::size_t size) {
-  if (!enabled_ || size == 0 || shadow_.empty()) return;
+  if (!enabled_ || size == 0 || shadow_.used == 0) return;
   const std::uintptr_t first = address >> 3, last = (address + size - 1) >> 3;
-  if (last - first + 1 > shadow_.size()) {  // a large block: walk what is remembered instead
-    for (auto it = shadow_.begin(); it != shadow_.end();)
-      it = it->first >= first && it->first <= last ? shadow_.erase(it) : std::next(it);
+  if (last - first + 1 > shadow_.slots.size()) {  // a large block: walk the table instead
+    for (auto& s : shadow_.slots)
+      if (s.generation == generation_ && s.key >= first && s.key <= last) s.value = Granule{};
     return;
   }
-  for (std::uintptr_t g = first; g <= last; ++g) shadow_.erase(g);
+  for (std::uintptr_t k = first; k <= last; ++k)
+    if (Granule* g = shadow_.find(k, generation_, false)) *g = Granule{};
 }
 
 }  // namespace cj::explore
