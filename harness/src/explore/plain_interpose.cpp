@@ -32,17 +32,6 @@ F real(const char* name) {
   return reinterpret_cast<F>(dlsym(RTLD_NEXT, name));
 }
 
-}  // namespace
-
-void operator delete(void* p) noexcept { forget_and_free(p); }
-void operator delete[](void* p) noexcept { forget_and_free(p); }
-void operator delete(void* p, std::size_t) noexcept { forget_and_free(p); }
-void operator delete[](void* p, std::size_t) noexcept { forget_and_free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { forget_and_free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { forget_and_free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { forget_and_free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { forget_and_free(p); }
-
 // The real ones, looked up on first use into constant-initialised atomics: a function-local
 // static here would call the guard functions from inside themselves, and a dynamic initialiser
 // could run after another file's statics already needed them. GCC declares them with
@@ -61,6 +50,17 @@ F resolved(std::atomic<F>& slot, const char* name) {
   }
   return f;
 }
+
+}  // namespace
+
+void operator delete(void* p) noexcept { forget_and_free(p); }
+void operator delete[](void* p) noexcept { forget_and_free(p); }
+void operator delete(void* p, std::size_t) noexcept { forget_and_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { forget_and_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { forget_and_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { forget_and_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { forget_and_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { forget_and_free(p); }
 
 extern "C" {
 
