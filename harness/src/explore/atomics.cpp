@@ -1,6 +1,6 @@
 // The model of an atomic variable: every atomic operation of a controlled thread (load, store,
-// read-modify-write, compare-exchange; tsan_atomics.cpp reports them once done) is followed by a
-// scheduling point, so the strategy may run another thread between `tail.fetch_add(1)` and the
+// read-modify-write, compare-exchange; tsan_entry_points.cpp reports them once done) is followed by
+// a scheduling point, so the strategy may run another thread between `tail.fetch_add(1)` and the
 // plain write that follows it. The operation itself already happened on the real memory, in
 // program order: one thread runs at a time, so every order explore produces is sequentially
 // consistent (a relaxed load never reads an older store here; the tsan mode and stress on x86

@@ -30,7 +30,7 @@ std::atomic<std::uintptr_t>& entry(std::uintptr_t caller) {
 
 }  // namespace
 
-void schedule_every_atomic(bool on) { g_every_site.store(on, std::memory_order_relaxed); }
+void count_every_site_as_learners(bool on) { g_every_site.store(on, std::memory_order_relaxed); }
 
 int cached_site(std::uintptr_t caller) noexcept {
   if (g_every_site.load(std::memory_order_relaxed)) return 1;

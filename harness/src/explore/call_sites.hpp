@@ -18,6 +18,6 @@ bool learner_site(std::uintptr_t caller) noexcept;
 
 /// Every site counts as the learner's (for the model tests, whose toy programs are not in the
 /// learner's file).
-void schedule_every_atomic(bool on);
+void count_every_site_as_learners(bool on);
 
 }  // namespace cj::explore

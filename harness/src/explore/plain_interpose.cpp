@@ -66,12 +66,12 @@ extern "C" {
 
 int __cxa_guard_acquire(long long* guard) {
   const int must_initialise = resolved(g_guard_acquire, "__cxa_guard_acquire")(guard);
-  if (!must_initialise && t_self) g_scheduler->guard(t_self, guard, false);
+  if (!must_initialise && t_self) g_scheduler->order_at(t_self, guard, false);
   return must_initialise;
 }
 
 void __cxa_guard_release(long long* guard) {
-  if (t_self) g_scheduler->guard(t_self, guard, true);
+  if (t_self) g_scheduler->order_at(t_self, guard, true);
   resolved(g_guard_release, "__cxa_guard_release")(guard);
 }
 

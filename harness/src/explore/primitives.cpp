@@ -358,12 +358,7 @@ void Scheduler::exit_thread(Thread* me, void* ret) {
 int Scheduler::once(Thread* me, pthread_once_t* once, void (*init)()) {
   // glibc marks a finished once with bit 1; keep that encoding so uncontrolled calls agree.
   if (__atomic_load_n(once, __ATOMIC_ACQUIRE) & 2) {
-    // Done before: what the init function did happens before what the caller does next.
-    if (races_.enabled()) {
-      lock();
-      races_.acquire(me->id, reinterpret_cast<std::uintptr_t>(once));
-      unlock();
-    }
+    order_at(me, once, false);  // what the init function did happens before what follows
     return 0;
   }
   lock();

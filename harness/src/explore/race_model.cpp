@@ -62,11 +62,9 @@ void Scheduler::order(const Thread* me, Op op, int object, std::int64_t arg) {
     case Op::futex_no_wait:
     case Op::futex_timeout:
     case Op::sem_wait:
-    case Op::once_done:
     case Op::atomic_load:
     case Op::atomic_cas_fails:
       if (at(object)) races_.acquire(me->id, at(object));
-      if (op == Op::once_done) races_.release(me->id, at(object));
       return;
     case Op::unlock:
     case Op::rw_unlock:
@@ -78,6 +76,7 @@ void Scheduler::order(const Thread* me, Op op, int object, std::int64_t arg) {
       if (at(object)) races_.release(me->id, at(object));
       return;
     case Op::atomic_rmw:
+    case Op::once_done:
       if (at(object)) {
         races_.acquire(me->id, at(object));
         races_.release(me->id, at(object));
@@ -136,11 +135,11 @@ void Scheduler::forget_memory(const void* address, std::size_t size) {
   unlock();
 }
 
-void Scheduler::guard(Thread* me, const void* guard, bool release) {
+void Scheduler::order_at(Thread* me, const void* sync, bool release) {
   if (!races_.enabled() || t_in_model) return;
   lock();
   if (!released_.load(std::memory_order_relaxed)) {
-    const auto at = reinterpret_cast<std::uintptr_t>(guard);
+    const auto at = reinterpret_cast<std::uintptr_t>(sync);
     if (release)
       races_.release(me->id, at);
     else

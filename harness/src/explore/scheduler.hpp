@@ -78,10 +78,10 @@ enum class Op : std::uint8_t {
   atomic_store,
   atomic_rmw,  // a read-modify-write, or a compare-exchange that succeeded
   atomic_cas_fails,
-  data_race,  // the access that raced with an earlier one (Scheduler::race_reason())
+  data_race,  // the access that raced with an earlier one (Scheduler::describe_race())
 };
 
-/// What an atomic operation of the submission did (tsan_atomics.cpp, atomics.cpp).
+/// What an atomic operation of the submission did (tsan_entry_points.cpp, atomics.cpp).
 enum class AtomicKind : std::uint8_t { load, store, rmw, cas_fails };
 
 enum class WaitKind : std::uint8_t { none, mutex, cond, futex, join, once, rwlock, sleep, sem };
@@ -254,7 +254,7 @@ class Scheduler {
   int rw_unlock(Thread* me, pthread_rwlock_t* rw);
   int sem_wait(Thread* me, sem_t* sem, const timespec* abstime, bool try_only);
   int sem_post(Thread* me, sem_t* sem);
-  /// After an atomic operation of `me` at `caller` (tsan_atomics.cpp): a scheduling point when
+  /// After an atomic operation of `me` at `caller` (tsan_entry_points.cpp): a scheduling point when
   /// the call site is in the learner's file. `value` is what a load read; `unchanged` says a
   /// read-modify-write left the value as it was (a spin's retry).
   void atomic(Thread* me, std::uintptr_t caller, const volatile void* address, AtomicKind kind,
@@ -265,9 +265,10 @@ class Scheduler {
                      bool write);
   /// `size` bytes at `address` went back to the allocator (plain_interpose.cpp).
   void forget_memory(const void* address, std::size_t size);
-  /// A function-local static's guard: released once initialised, acquired by a later caller
-  /// that finds it done (plain_interpose.cpp).
-  void guard(Thread* me, const void* guard, bool release);
+  /// Synchronisation at `sync` that makes no model event: a function-local static's guard
+  /// released once initialised and acquired by a later caller that finds it done
+  /// (plain_interpose.cpp), a once flag found done.
+  void order_at(Thread* me, const void* sync, bool release);
 
  private:
   static constexpr int kNoOwner = -1;

@@ -200,6 +200,16 @@ void call_operands(const std::string& s, const char* method, std::vector<std::st
 
 }  // namespace
 
+int learner_line_at(std::uintptr_t pc) noexcept {
+  backtrace_state* s = state();
+  if (!s) return 0;
+  Found found;
+  t_executable_only = true;
+  backtrace_pcinfo(s, pc, on_frame, ignore_error, &found);
+  t_executable_only = false;
+  return found.line;
+}
+
 int learner_line() noexcept {
   backtrace_state* s = state();
   if (!s) return 0;
@@ -216,12 +226,9 @@ int learner_line() noexcept {
         return st->n == 48 ? 1 : 0;
       },
       ignore_error, &stack);
-  Found found;
-  t_executable_only = true;
-  for (int k = 0; k < stack.n && found.line == 0; ++k)
-    backtrace_pcinfo(s, stack.pc[k], on_frame, ignore_error, &found);
-  t_executable_only = false;
-  return found.line;
+  int line = 0;
+  for (int k = 0; k < stack.n && line == 0; ++k) line = learner_line_at(stack.pc[k]);
+  return line;
 }
 
 bool in_learner_file(std::uintptr_t pc) noexcept {
@@ -239,16 +246,6 @@ bool in_learner_file(std::uintptr_t pc) noexcept {
       ignore_error, &found);
   t_executable_only = false;
   return found;
-}
-
-int learner_line_at(std::uintptr_t pc) noexcept {
-  backtrace_state* s = state();
-  if (!s) return 0;
-  Found found;
-  t_executable_only = true;
-  backtrace_pcinfo(s, pc, on_frame, ignore_error, &found);
-  t_executable_only = false;
-  return found.line;
 }
 
 std::string learner_source_line(int line) {

@@ -76,36 +76,25 @@ int cas(std::uintptr_t caller, volatile T* a, T* expected, T desired, bool weak)
 
 }  // namespace
 
+/// A fetch-and-op entry point: `next` is the value the operation leaves, from `old` and `v`.
+#define CJ_TSAN_FETCH(bits, T, op, next)                        \
+  T __tsan_atomic##bits##_fetch_##op(volatile T* a, T v, int) { \
+    const T old = __atomic_fetch_##op(a, v, __ATOMIC_SEQ_CST);  \
+    return rmw_done(CJ_CALLER, a, old, static_cast<T>(next));   \
+  }
+
 #define CJ_TSAN_ATOMICS(bits, T)                                                               \
   T __tsan_atomic##bits##_load(const volatile T* a, int) { return load(CJ_CALLER, a); }        \
   void __tsan_atomic##bits##_store(volatile T* a, T v, int mo) { store(CJ_CALLER, a, v, mo); } \
   T __tsan_atomic##bits##_exchange(volatile T* a, T v, int) {                                  \
     return rmw_done(CJ_CALLER, a, __atomic_exchange_n(a, v, __ATOMIC_SEQ_CST), v);             \
   }                                                                                            \
-  T __tsan_atomic##bits##_fetch_add(volatile T* a, T v, int) {                                 \
-    const T old = __atomic_fetch_add(a, v, __ATOMIC_SEQ_CST);                                  \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(old + v));                               \
-  }                                                                                            \
-  T __tsan_atomic##bits##_fetch_sub(volatile T* a, T v, int) {                                 \
-    const T old = __atomic_fetch_sub(a, v, __ATOMIC_SEQ_CST);                                  \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(old - v));                               \
-  }                                                                                            \
-  T __tsan_atomic##bits##_fetch_and(volatile T* a, T v, int) {                                 \
-    const T old = __atomic_fetch_and(a, v, __ATOMIC_SEQ_CST);                                  \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(old & v));                               \
-  }                                                                                            \
-  T __tsan_atomic##bits##_fetch_or(volatile T* a, T v, int) {                                  \
-    const T old = __atomic_fetch_or(a, v, __ATOMIC_SEQ_CST);                                   \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(old | v));                               \
-  }                                                                                            \
-  T __tsan_atomic##bits##_fetch_xor(volatile T* a, T v, int) {                                 \
-    const T old = __atomic_fetch_xor(a, v, __ATOMIC_SEQ_CST);                                  \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(old ^ v));                               \
-  }                                                                                            \
-  T __tsan_atomic##bits##_fetch_nand(volatile T* a, T v, int) {                                \
-    const T old = __atomic_fetch_nand(a, v, __ATOMIC_SEQ_CST);                                 \
-    return rmw_done(CJ_CALLER, a, old, static_cast<T>(~(old & v)));                            \
-  }                                                                                            \
+  CJ_TSAN_FETCH(bits, T, add, old + v)                                                         \
+  CJ_TSAN_FETCH(bits, T, sub, old - v)                                                         \
+  CJ_TSAN_FETCH(bits, T, and, old& v)                                                          \
+  CJ_TSAN_FETCH(bits, T, or, old | v)                                                          \
+  CJ_TSAN_FETCH(bits, T, xor, old ^ v)                                                         \
+  CJ_TSAN_FETCH(bits, T, nand, ~(old & v))                                                     \
   int __tsan_atomic##bits##_compare_exchange_strong(volatile T* a, T* c, T v, int, int) {      \
     return cas(CJ_CALLER, a, c, v, false);                                                     \
   }                                                                                            \
@@ -169,4 +158,5 @@ void __tsan_vptr_update(void** vptr, void* value) {
 
 #undef CJ_TSAN_ACCESSES
 #undef CJ_TSAN_ATOMICS
+#undef CJ_TSAN_FETCH
 #undef CJ_CALLER

@@ -3,7 +3,7 @@
 // thread (a lost update), a single read-modify-write cannot, and a spin loop on an atomic gives
 // way to the thread it waits for, also when that thread sleeps. The toy programs call
 // ThreadSanitizer's entry points directly, as clang's instrumentation of a plain build does
-// (harness/src/explore/tsan_atomics.cpp); this binary is not instrumented.
+// (harness/src/explore/tsan_entry_points.cpp); this binary is not instrumented.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -30,8 +30,8 @@ constexpr int kSeqCst = 5;
 /// The toy programs are not in the learner's file: every atomic call site is scheduled.
 class AtomicModel : public ::testing::Test {
  protected:
-  void SetUp() override { schedule_every_atomic(true); }
-  void TearDown() override { schedule_every_atomic(false); }
+  void SetUp() override { count_every_site_as_learners(true); }
+  void TearDown() override { count_every_site_as_learners(false); }
 };
 
 struct LoadThenStore {
@@ -70,7 +70,7 @@ TEST_F(AtomicModel, DfsTriesEveryInterleavingOfTheSteps) {
   EXPECT_EQ(explore_every_schedule<FetchAdd>(2, -1).schedules, 6);
   EXPECT_EQ(explore_every_schedule<LoadThenStore>(2, -1).schedules, 20);
   EXPECT_EQ(explore_every_schedule<LoadThenStore>(3, -1).schedules, 1680);
-  schedule_every_atomic(false);
+  count_every_site_as_learners(false);
   EXPECT_EQ(explore_every_schedule<FetchAdd>(2, -1).schedules, 2);
   EXPECT_EQ(explore_every_schedule<LoadThenStore>(3, -1).schedules, 6);
 }

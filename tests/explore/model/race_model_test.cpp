@@ -28,8 +28,8 @@ constexpr int kSeqCst = 5;
 
 class RaceModel : public ::testing::Test {
  protected:
-  void SetUp() override { schedule_every_atomic(true); }
-  void TearDown() override { schedule_every_atomic(false); }
+  void SetUp() override { count_every_site_as_learners(true); }
+  void TearDown() override { count_every_site_as_learners(false); }
 };
 
 /// How many schedules ended as a data race.
