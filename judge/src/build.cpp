@@ -33,7 +33,8 @@ struct FlavourBuild {
   const char* name;
   const char* compiler;
   std::vector<std::string> flags;
-  const char* library;  // file name in BuildSources::harness_build
+  const char* library;   // file name in BuildSources::harness_build
+  const char* problems;  // the problems' compiled checks (problems/*/checks.cpp), same folder
 };
 
 bool is_clang(const char* compiler) {
@@ -51,9 +52,20 @@ std::vector<std::string> plain_flags() {
 
 const std::vector<FlavourBuild>& flavour_table() {
   static const std::vector<FlavourBuild> table = {
-      {Flavour::plain, "plain", paths::plain_compiler, plain_flags(), "libcj_harness_plain.a"},
-      {Flavour::plain_gcc, "plain-gcc", paths::compiler, {}, "libcj_harness_plain.a"},
-      {Flavour::tsan, "tsan", paths::compiler, {"-fsanitize=thread"}, "libcj_harness_tsan.a"},
+      {Flavour::plain, "plain", paths::plain_compiler, plain_flags(), "libcj_harness_plain.a",
+       "libcj_problems_plain.a"},
+      {Flavour::plain_gcc,
+       "plain-gcc",
+       paths::compiler,
+       {},
+       "libcj_harness_plain.a",
+       "libcj_problems_plain.a"},
+      {Flavour::tsan,
+       "tsan",
+       paths::compiler,
+       {"-fsanitize=thread"},
+       "libcj_harness_tsan.a",
+       "libcj_problems_tsan.a"},
   };
   return table;
 }
@@ -322,12 +334,17 @@ BuildResult build_submission(const ProblemInfo& problem, const fs::path& submiss
   spec.argv.insert(spec.argv.end(), fb.flags.begin(), fb.flags.end());
   const auto prelude = prelude_flags(fb.compiler, view.harness_build + "/" + pch_dir);
   spec.argv.insert(spec.argv.end(), prelude.begin(), prelude.end());
-  const std::vector<std::string> rest = {
-      "-fdiagnostics-color=never", "-I",
-      view.harness_include,        "-o",
-      view.work + "/submission",   view.work + "/main.cpp",
-      "-Wl,--whole-archive",       view.harness_build + "/" + fb.library,
-      "-Wl,--no-whole-archive",    paths::backtrace_library};
+  const std::vector<std::string> rest = {"-fdiagnostics-color=never",
+                                         "-I",
+                                         view.harness_include,
+                                         "-o",
+                                         view.work + "/submission",
+                                         view.work + "/main.cpp",
+                                         view.harness_build + "/" + fb.problems,
+                                         "-Wl,--whole-archive",
+                                         view.harness_build + "/" + fb.library,
+                                         "-Wl,--no-whole-archive",
+                                         paths::backtrace_library};
   spec.argv.insert(spec.argv.end(), rest.begin(), rest.end());
   if (paths::linker[0]) spec.argv.push_back(std::string("-fuse-ld=") + paths::linker);
   if (boost) {

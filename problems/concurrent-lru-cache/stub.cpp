@@ -1,18 +1,10 @@
 class LRUCache {
-public:
-    LRUCache(int capacity) {
+ public:
+  LRUCache(int capacity) {}
 
-    }
+  int get(int key) {}
 
-    int get(int key) {
+  void put(int key, int value) {}
 
-    }
-
-    void put(int key, int value) {
-
-    }
-
-    int size() {
-
-    }
+  int size() {}
 };

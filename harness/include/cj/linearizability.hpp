@@ -140,15 +140,7 @@ bool linearizable(const Spec& spec, const std::vector<Operation>& ops,
 }
 
 /// The operations invoked at or before position `cut`; those still running then become pending.
-inline std::vector<Operation> prefix(const std::vector<Operation>& ops, std::uint64_t cut) {
-  std::vector<Operation> out;
-  for (Operation op : ops) {
-    if (op.call > cut) continue;
-    if (!op.pending() && op.ret > cut) op.ret = Operation::kPending;
-    out.push_back(op);
-  }
-  return out;
-}
+std::vector<Operation> prefix(const std::vector<Operation>& ops, std::uint64_t cut);
 
 /// Shrinks a history that is not linearizable: first to the shortest prefix that is not, then
 /// drops the specification's units (each operation alone if it names none), in the order it
@@ -206,32 +198,9 @@ std::vector<long long> allowed_results(const Spec& spec, std::vector<Operation> 
 ///   [1,4] producer 1: enqueue(101)
 ///   [2,-] consumer 1: dequeue() (had not returned)
 /// `call` names the call ("get(3)"); `result` its result ("7"), or empty to show none.
-inline std::string format(const std::vector<Operation>& w,
-                          const std::function<std::string(int thread)>& who,
-                          const std::function<std::string(const Operation&)>& call,
-                          const std::function<std::string(const Operation&)>& result) {
-  std::vector<std::uint64_t> stamps;
-  for (const auto& op : w) {
-    stamps.push_back(op.call);
-    if (!op.pending()) stamps.push_back(op.ret);
-  }
-  std::sort(stamps.begin(), stamps.end());
-  auto pos = [&](std::uint64_t s) {
-    return std::to_string(std::lower_bound(stamps.begin(), stamps.end(), s) - stamps.begin() + 1);
-  };
-  std::string out;
-  for (const auto& op : w) {
-    out += "[" + pos(op.call) + "," + (op.pending() ? std::string("-") : pos(op.ret)) + "] " +
-           who(op.thread) + ": " + call(op);
-    if (op.pending()) {
-      out += " (had not returned)";
-    } else {
-      const std::string r = result(op);
-      if (!r.empty()) out += " -> " + r;
-    }
-    out += "\n";
-  }
-  return out;
-}
+std::string format(const std::vector<Operation>& w,
+                   const std::function<std::string(int thread)>& who,
+                   const std::function<std::string(const Operation&)>& call,
+                   const std::function<std::string(const Operation&)>& result);
 
 }  // namespace cj::lin
