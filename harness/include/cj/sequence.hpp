@@ -37,17 +37,7 @@ class SequenceTrial : public Trial {
   Check check() override { return out_.expect(expected_.tokens); }
 
   /// How far the prints got and who owed the next one; reads only the transcript's counter.
-  std::string stuck_state() const override {
-    const std::size_t k = out_.printed();
-    const std::size_t all = expected_.tokens.size();
-    if (k == all)
-      return "all " + std::to_string(all) + " prints had happened, yet a method did not return";
-    if (k > all)
-      return std::to_string(k) + " prints happened where " + std::to_string(all) + " were expected";
-    return std::to_string(k) + " of " + std::to_string(all) +
-           " prints had happened and the next should have been \"" + expected_.tokens[k] +
-           "\" from " + expected_.owners[k];
-  }
+  std::string stuck_state() const override;
 
  protected:
   void print(std::string_view token) { out_.print(token); }
@@ -57,37 +47,23 @@ class SequenceTrial : public Trial {
   Transcript out_;
 };
 
-/// A sequence problem judged over a range of n ("n = 5" cases): the driver gives the sizes, the
-/// methods (one actor each) and the sequence for n; TrialT is constructed as TrialT(n, sequence).
-template <class TrialT>
-class SequenceProblem : public Problem {
+/// What a SequenceProblem needs that does not depend on its trial type: compiled once
+/// (src/sequence.cpp).
+class SequenceCases : public Problem {
  public:
   /// Cases n in `sizes`; those with n <= `exhaustible_up_to` are small enough for explore's
   /// bounded search to exhaust (Case::exhaustible), the larger ones are sampled only.
-  SequenceProblem(std::string slug, std::vector<int> sizes, std::vector<std::string> methods,
-                  const std::function<Sequence(int)>& sequence_for,
-                  int exhaustible_up_to = std::numeric_limits<int>::max())
-      : slug_(std::move(slug)),
-        sizes_(std::move(sizes)),
-        methods_(std::move(methods)),
-        exhaustible_up_to_(exhaustible_up_to) {
-    for (int n : sizes_) sequences_[n] = sequence_for(n);
-  }
+  SequenceCases(std::string slug, std::vector<int> sizes, std::vector<std::string> methods,
+                const std::function<Sequence(int)>& sequence_for, int exhaustible_up_to);
 
-  std::string slug() const override { return slug_; }
-  std::vector<Case> cases() const override {
-    std::vector<Case> cases;
-    for (int n : sizes_) {
-      cases.push_back({"n = " + std::to_string(n), static_cast<int>(methods_.size()), {}});
-      cases.back().exhaustible = n <= exhaustible_up_to_;
-    }
-    return cases;
-  }
-  std::unique_ptr<Trial> make(const Case& c) const override {
-    const int n = std::stoi(c.input.substr(c.input.find('=') + 1));
-    return std::make_unique<TrialT>(n, sequences_.at(n));
-  }
-  std::string actor_name(const Case&, int actor) const override { return methods_.at(actor); }
+  std::string slug() const override;
+  std::vector<Case> cases() const override;
+  std::string actor_name(const Case&, int actor) const override;
+
+ protected:
+  /// The n of case c (found by its index), and the sequence expected for n.
+  int size_of(const Case& c) const;
+  const Sequence& sequence(int n) const;
 
  private:
   std::string slug_;
@@ -95,6 +71,23 @@ class SequenceProblem : public Problem {
   std::vector<std::string> methods_;
   int exhaustible_up_to_;
   std::map<int, Sequence> sequences_;
+};
+
+/// A sequence problem judged over a range of n ("n = 5" cases): the driver gives the sizes, the
+/// methods (one actor each) and the sequence for n; TrialT is constructed as TrialT(n, sequence).
+template <class TrialT>
+class SequenceProblem : public SequenceCases {
+ public:
+  SequenceProblem(std::string slug, std::vector<int> sizes, std::vector<std::string> methods,
+                  const std::function<Sequence(int)>& sequence_for,
+                  int exhaustible_up_to = std::numeric_limits<int>::max())
+      : SequenceCases(std::move(slug), std::move(sizes), std::move(methods), sequence_for,
+                      exhaustible_up_to) {}
+
+  std::unique_ptr<Trial> make(const Case& c) const override {
+    const int n = size_of(c);
+    return std::make_unique<TrialT>(n, sequence(n));
+  }
 };
 
 }  // namespace cj
