@@ -3,47 +3,18 @@
 // the trial (a task the scope left running may outlive the trial). The checker reads that state
 // at the moment join returned: the exception join threw, tasks still running (leaked_thread);
 // a sibling that is never cancelled keeps waiting, which stuck_state() explains.
+// This file holds what needs the learner's class (the trial that calls it, and the tasks it
+// spawns); the scenarios and the check are compiled once (checks.hpp).
 #include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 
+#include "checks.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::task_scope {
-
-struct TaskLog {
-  std::atomic<bool> started{false}, finished{false}, waiting{false}, saw_stop{false};
-  std::mutex m;  // for the wait on the task's stop_token
-  std::condition_variable_any cv;
-};
-
-/// The state of one trial, shared with its tasks.
-struct ScopeLog {
-  explicit ScopeLog(int tasks) : task(static_cast<std::size_t>(tasks)) {}
-  std::vector<TaskLog> task;
-  std::atomic<int> running{0};
-};
-
-enum class Role { quick, fail, wait, wait_then_throw, nested };
-
-/// What a task does. quick: sleeps 1 ms; fail: sleeps 2 ms and throws; wait: blocks until its
-/// token is stopped; wait_then_throw: the same, then throws; nested: opens a scope of its own.
-/// One scenario is one trial: the owner spawns `roles`, a nested task spawns `inner`, and the
-/// owner calls join() or join_for().
-struct Scenario {
-  std::string name;
-  std::vector<Role> roles;    // outer tasks
-  std::vector<Role> inner;    // tasks of the scope a nested task opens (indices after roles)
-  int join_for_ms = -1;       // -1: join(); else join_for(this)
-  std::string expect_error;   // what join must rethrow, "" for nothing
-  bool expect_true = true;    // join_for's result
-  bool all_must_run = false;  // no cancellation: every task runs to the end
-  int total() const { return static_cast<int>(roles.size() + inner.size()); }
-};
-
-inline std::string label(int i) { return "task " + std::to_string(i); }
 
 /// What a waiting task does: block until its token is stopped. A scope that never cancels it
 /// leaves it waiting for ever, which the runners report with stuck_state().
@@ -105,49 +76,6 @@ inline std::function<void(std::stop_token)> make_task(std::shared_ptr<ScopeLog> 
   };
 }
 
-inline const std::vector<Scenario>& scenarios() {
-  using R = Role;
-  static const std::vector<Scenario> all = {
-      {"all tasks succeed",
-       {R::quick, R::quick, R::quick, R::quick, R::quick},
-       {},
-       -1,
-       "",
-       true,
-       true},
-      {"task 0 fails; its siblings wait for a stop request",
-       {R::fail, R::wait, R::wait, R::wait},
-       {},
-       -1,
-       "task 0 failed",
-       true,
-       false},
-      {"task 0 fails; its siblings throw when they are cancelled",
-       {R::fail, R::wait_then_throw, R::wait_then_throw, R::wait},
-       {},
-       -1,
-       "task 0 failed",
-       true,
-       false},
-      {"join_for(20ms) on tasks that run until cancelled",
-       {R::wait, R::wait, R::wait},
-       {},
-       20,
-       "",
-       false,
-       false},
-      {"join_for(10s) on quick tasks", {R::quick, R::quick, R::quick}, {}, 10000, "", true, true},
-      {"nested: task 0 opens a scope whose task 2 fails; the others wait for a stop request",
-       {R::nested, R::wait},
-       {R::fail, R::wait, R::wait_then_throw},
-       -1,
-       "task 2 failed",
-       true,
-       false},
-  };
-  return all;
-}
-
 class ScopeTrial final : public Trial {
  public:
   explicit ScopeTrial(const Scenario& s) : s_(s), log_(std::make_shared<ScopeLog>(s.total())) {}
@@ -163,87 +91,33 @@ class ScopeTrial final : public Trial {
         scope.join();
       } else {
         const auto start = std::chrono::steady_clock::now();
-        returned_ = scope.join_for(std::chrono::milliseconds(s_.join_for_ms)) ? 1 : 0;
-        waited_ = std::chrono::steady_clock::now() - start;
+        joined_.returned = scope.join_for(std::chrono::milliseconds(s_.join_for_ms)) ? 1 : 0;
+        joined_.waited = std::chrono::steady_clock::now() - start;
       }
       snapshot();
     } catch (const std::exception& e) {
       snapshot();
-      threw_ = e.what();
-      threw_anything_ = true;
+      joined_.threw = e.what();
+      joined_.threw_anything = true;
     } catch (...) {
       snapshot();
-      threw_ = "an exception that is not a std::exception";
-      threw_anything_ = true;
+      joined_.threw = "an exception that is not a std::exception";
+      joined_.threw_anything = true;
     }
   }
 
-  std::string stuck_state() const override {
-    std::string who;
-    for (std::size_t i = 0; i < log_->task.size(); ++i)
-      if (log_->task[i].waiting) who += (who.empty() ? "" : ", ") + label(static_cast<int>(i));
-    if (who.empty()) return {};
-    return who + " still wait" + (who.find(',') == std::string::npos ? "s" : "") +
-           " for a stop request: " +
-           (s_.join_for_ms >= 0 ? "when the timeout expires, join_for must request stop on every "
-                                  "task still running"
-                                : "the first exception must request stop on every sibling");
-  }
+  std::string stuck_state() const override { return stuck_waiters(s_, *log_); }
 
-  Check check() override {
-    const std::string how = s_.join_for_ms < 0 ? "join()" : "join_for()";
-    for (std::size_t i = 0; i < still_running_.size(); ++i)
-      if (still_running_[i])
-        return Failure{"leaked_thread",
-                       label(static_cast<int>(i)) + " was still running when " + how +
-                           " returned: a scope must wait for every task it started, also after "
-                           "an exception or a timeout",
-                       "", ""};
-    const int n = s_.total();
-    for (int i = 0; i < n; ++i) {
-      const TaskLog& t = log_->task[static_cast<std::size_t>(i)];
-      if (s_.all_must_run && !t.finished)
-        return Failure{"wrong_answer", label(i) + " never ran, though nothing failed", "", ""};
-    }
-    if (s_.expect_error.empty() && threw_anything_)
-      return Failure{"wrong_answer", how + " threw \"" + threw_ + "\", but no task failed",
-                     "returns normally", "threw \"" + threw_ + "\""};
-    if (!s_.expect_error.empty() && threw_ != s_.expect_error)
-      return Failure{"wrong_answer",
-                     threw_anything_
-                         ? how + " rethrew \"" + threw_ + "\", not the first exception (\"" +
-                               s_.expect_error +
-                               "\"): keep the first one a task threw, not one thrown later by a "
-                               "sibling reacting to the cancellation"
-                         : how + " returned normally, but " + s_.expect_error.substr(0, 6) +
-                               " threw: join must rethrow the first exception",
-                     "throws \"" + s_.expect_error + "\"",
-                     threw_anything_ ? "threw \"" + threw_ + "\"" : "returned normally"};
-    // Quick tasks may still legitimately miss a timeout (a loaded machine, or explore's virtual
-    // time letting the timeout fire first): false is wrong only when it came before the timeout.
-    const bool early = waited_ < std::chrono::milliseconds(s_.join_for_ms);
-    if (s_.join_for_ms >= 0 && !threw_anything_ && returned_ != (s_.expect_true ? 1 : 0) &&
-        (!s_.expect_true || early))
-      return Failure{"wrong_answer",
-                     s_.expect_true ? "join_for returned false before its timeout expired"
-                                    : "join_for returned true, but the tasks were still running "
-                                      "when the timeout expired",
-                     s_.expect_true ? "true" : "false", s_.expect_true ? "false" : "true"};
-    return std::nullopt;
-  }
+  Check check() override { return check_join(s_, *log_, joined_); }
 
  private:
   void snapshot() {
-    for (const auto& t : log_->task) still_running_.push_back(t.started && !t.finished);
+    for (const auto& t : log_->task) joined_.still_running.push_back(t.started && !t.finished);
   }
 
   const Scenario& s_;
   std::shared_ptr<ScopeLog> log_;
-  std::vector<bool> still_running_;  // per task, at the moment join returned
-  std::string threw_;
-  bool threw_anything_ = false;
-  int returned_ = -1;
-  std::chrono::steady_clock::duration waited_{};  // how long join_for took
+  Joined joined_;  // written by the owner, read by check()
 };
 
 class TaskScopeProblem final : public Problem {
