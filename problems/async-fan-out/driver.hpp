@@ -3,10 +3,13 @@
 // what the service counted: requests per shop, the most requests ever in flight at once (the
 // limit k, and whether the waits overlapped at all), and, under explore's exact virtual time, how
 // long fetchAll took against the longest a schedule that keeps k requests in flight may take.
+// This file holds what needs the learner's class or before.hpp's types (the cases, the trial that
+// calls fetchAll, the checks of the requests and the totals); the checks of the limit and of the
+// overlap are compiled once (checks.hpp).
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
+#include "checks.hpp"
 #include "cj/clock.hpp"
 #include "cj/harness.hpp"
 
@@ -110,12 +113,6 @@ inline Directory directory(const FanCase& c) {
   return d;
 }
 
-inline std::string ms(double ns) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", ns / 1e6);
-  return buf;
-}
-
 class FanOutTrial final : public Trial {
  public:
   explicit FanOutTrial(const FanCase& c) : c_(c), log_(c.shops.size()) {}
@@ -152,19 +149,23 @@ class FanOutTrial final : public Trial {
            " replies delivered, " + std::to_string(sent - replied) + " still in flight";
   }
 
-  Check failure_so_far() const override { return check_limit(); }
+  Check failure_so_far() const override {
+    return check_limit(c_.k, log_.max_in_flight.load(std::memory_order_relaxed));
+  }
 
   Check check() override {
     if (Check f = check_requests()) return f;
-    if (Check f = check_limit()) return f;
+    if (Check f = check_limit(c_.k, log_.max_in_flight.load(std::memory_order_relaxed))) return f;
     if (Check f = check_totals()) return f;
-    if (in_flight_at_return_ > 0)
-      return Failure{"wrong_answer",
-                     "fetchAll returned while " + std::to_string(in_flight_at_return_) +
-                         " request" + (in_flight_at_return_ == 1 ? " was" : "s were") +
-                         " still in flight: wait for every reply before returning",
-                     "", ""};
-    return check_overlap();
+    if (in_flight_at_return_ > 0) return check_in_flight_at_return(in_flight_at_return_);
+    return check_overlap({.k = c_.k,
+                          .at_once = c_.at_once(),
+                          .requests = c_.shops.size(),
+                          .most_in_flight = log_.max_in_flight.load(std::memory_order_relaxed),
+                          .elapsed_ns = elapsed_ns_,
+                          .latency_sum_ns = latency_sum_ns_,
+                          .latency_max_ns = latency_max_ns_,
+                          .exact_time = exact_time_});
   }
 
  private:
@@ -183,17 +184,6 @@ class FanOutTrial final : public Trial {
                      "1 request", std::to_string(n) + " requests"};
     }
     return std::nullopt;
-  }
-
-  Check check_limit() const {
-    const int most = log_.max_in_flight.load(std::memory_order_relaxed);
-    if (most <= c_.k) return std::nullopt;
-    return Failure{"wrong_answer",
-                   "at most k = " + std::to_string(c_.k) +
-                       " requests may be in flight at once, but " + std::to_string(most) +
-                       " were: limit the requests sent and not yet answered (k workers, or a "
-                       "counter of free slots), not only the threads or coroutines you start",
-                   "at most " + std::to_string(c_.k) + " in flight", std::to_string(most)};
   }
 
   /// Each region's total against the sum of its shops' sales. The sales are powers of two, so
@@ -236,58 +226,6 @@ class FanOutTrial final : public Trial {
                      std::to_string(want), std::to_string(got)};
     }
     return std::nullopt;
-  }
-
-  /// Not concurrent: with k >= 2, never two requests in flight at once (in three trials in a row
-  /// on real time, in one on explore's exact virtual time); or, on explore's exact virtual time,
-  /// longer than any schedule that refills each free slot at once may take (Graham's bound for
-  /// list scheduling: sum/k + (1 - 1/k) * slowest), with a margin.
-  /// Real time is never compared with a bound: a loaded machine stretches it. ThreadSanitizer
-  /// slows thread starts by milliseconds, so no overlap check is made there.
-  Check check_overlap() const {
-#if defined(__SANITIZE_THREAD__)
-    return std::nullopt;
-#endif
-    const int m = c_.at_once();
-    if (m < 2) return std::nullopt;
-    const int most = log_.max_in_flight.load(std::memory_order_relaxed);
-    const std::string took = "fetchAll took " + ms(elapsed_ns_) +
-                             (exact_time_ ? " of virtual time" : "") + " for " +
-                             std::to_string(c_.shops.size()) + " requests whose replies take " +
-                             ms(latency_sum_ns_) + " in all";
-    const std::string never =
-        took + ", and never had two requests in flight at once (k = " + std::to_string(c_.k) + ")";
-    const std::string advice =
-        ": a loop that waits for each reply before sending the next request waits for the sum "
-        "of the latencies (a blocking call inside a coroutine does the same to its event loop); "
-        "keep up to k requests in flight";
-    if (exact_time_ && most < 2) return Failure{"not_concurrent", never + advice, "", ""};
-    if (!one_thread_at_a_time()) {
-      // On real time a loaded machine may stall a correct fan-out's second thread until the
-      // first has finished, in one trial; a sequential answer never overlaps in any trial.
-      const int streak = most < 2 ? real_time_streak().fetch_add(1) + 1 : 0;
-      if (most >= 2) real_time_streak().store(0);
-      if (streak >= kSequentialTrials)
-        return Failure{"not_concurrent",
-                       never + ", nor in the " + std::to_string(kSequentialTrials - 1) +
-                           " trials before it" + advice,
-                       "", ""};
-    }
-    if (!exact_time_) return std::nullopt;
-    const double bound = latency_sum_ns_ / m + (1.0 - 1.0 / m) * latency_max_ns_;
-    if (elapsed_ns_ <= 1.2 * bound + 1e6) return std::nullopt;
-    return Failure{"not_concurrent",
-                   took + ", while a fan-out that sends the next request as soon as one of its " +
-                       std::to_string(m) + " slots frees up needs at most " + ms(bound) +
-                       ": do not wait for a whole batch of replies before sending more",
-                   "", ""};
-  }
-
-  /// Trials in a row, on real time, that could overlap and never did: one is not enough.
-  static constexpr int kSequentialTrials = 3;
-  static std::atomic<int>& real_time_streak() {
-    static std::atomic<int> streak{0};
-    return streak;
   }
 
   const FanCase& c_;

@@ -12,80 +12,27 @@
 //
 // Every field that the solution's threads touch is a relaxed atomic, so that the driver adds no
 // happens-before edge between them that could hide their data races from ThreadSanitizer.
+// This file holds what needs the learner's class (the trial that runs the loop and the ticker on
+// it, and the jobs and on_done it calls); the scenarios, the record of a trial and its check are
+// compiled once (checks.hpp).
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "checks.hpp"
 #include "cj/clock.hpp"
 #include "cj/harness.hpp"
 #include "cj/idle_cpu.hpp"
 
 namespace cj::event_loop_offload {
 
-constexpr std::int64_t kJobNs = 10'000'000;   // what one job costs: CPU time, or virtual time
-constexpr std::int64_t kBoundNs = 5'000'000;  // the longest the loop may go without a tick
 constexpr auto kTick = std::chrono::milliseconds(1);
 constexpr int kTicksWithoutProgress = 200;  // then the ticker stops: the trial is stuck
-// ThreadSanitizer makes the loop's own bookkeeping (a thread start or join, Asio's locks) cost
-// 5-20 times its CPU time, while a job's 10 ms stay 10 ms: a correct polling loop was measured at
-// 6 ms between two ticks there. Under it the gaps are not judged (stress and explore judge them);
-// a job run on the loop's thread is still rejected, by the thread it ran on.
-#if defined(__SANITIZE_THREAD__)
-constexpr bool kJudgeCpuGaps = false;
-#else
-constexpr bool kJudgeCpuGaps = true;
-#endif
-
-enum class Pattern { burst, one_per_tick, chain };
-
-struct Scenario {
-  std::string name;
-  Pattern pattern;
-  int jobs;
-};
-
-inline const std::vector<Scenario>& scenarios() {
-  static const std::vector<Scenario> all = {
-      {"4 jobs submitted by one tick", Pattern::burst, 4},
-      {"5 jobs, one submitted per tick", Pattern::one_per_tick, 5},
-      {"3 jobs chained: each submitted by the on_done of the one before", Pattern::chain, 3},
-      {"8 jobs submitted by one tick, more than a small pool has threads", Pattern::burst, 8},
-  };
-  return all;
-}
-
-/// What job i returns, and on_done(i) must receive.
-inline long result_of(int job) { return 1000L + 7L * job * job; }
-
-enum Where : int { nowhere = 0, on_loop = 1, on_job_thread = 2, on_other_thread = 3 };
-
-constexpr auto relaxed = std::memory_order_relaxed;
-
-struct JobLog {
-  std::atomic<bool> submitted{false}, started{false}, finished{false};
-  std::atomic<std::thread::id> thread{};             // the thread that ran the job
-  std::atomic<std::int64_t> took_ns{0};              // the job's own duration (CPU or virtual)
-  std::atomic<std::int64_t> start_ns{0}, end_ns{0};  // steady_ns() (virtual under explore)
-  std::atomic<int> calls{0};                         // on_done calls
-  std::atomic<int> where{nowhere};                   // where the first on_done ran
-  std::atomic<long> got{0};                          // what the first on_done received
-};
-
-inline std::string ms(std::int64_t ns) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", static_cast<double>(ns) / 1e6);
-  return buf;
-}
-
-inline std::string job(int i) { return "job " + std::to_string(i); }
-
-class OffloadTrial final : public Trial {
+class OffloadTrial final : public OffloadRecord {
  public:
-  explicit OffloadTrial(const Scenario& s)
-      : s_(s), jobs_(static_cast<std::size_t>(s.jobs)), running_at_gap_(-1) {}
+  explicit OffloadTrial(const Scenario& s) : OffloadRecord(s) {}
 
   void run(int actor) override {
     if (actor == 0)
@@ -94,91 +41,7 @@ class OffloadTrial final : public Trial {
       run_ticker();
   }
 
-  std::string stuck_state() const override {
-    std::string waiting;
-    for (int i = 0; i < s_.jobs; ++i) {
-      const JobLog& j = log(i);
-      if (!j.submitted.load(relaxed) || j.calls.load(relaxed) > 0) continue;
-      waiting += (waiting.empty() ? "" : "; ") + job(i) +
-                 (j.finished.load(relaxed)  ? " finished, but on_done was never called"
-                  : j.started.load(relaxed) ? " is still running"
-                                            : " was submitted but never started");
-    }
-    if (!waiting.empty()) return waiting;
-    if (shutdown_called_.load(relaxed) && !shutdown_returned_.load(relaxed))
-      return "shutdown() has not returned";
-    return {};
-  }
-
-  Check failure_so_far() const override { return first_.so_far(); }
-
-  Check check() override {
-    const std::string unit = virtual_ ? " (virtual time)" : " of the loop thread's CPU time";
-    for (int i = 0; i < s_.jobs; ++i) {
-      const JobLog& j = log(i);
-      if (j.started.load(relaxed) && j.thread.load(relaxed) == loop_id_.load(relaxed)) {
-        const std::int64_t gap = std::max(max_gap_, j.took_ns.load(relaxed));
-        return Failure{"not_concurrent",
-                       job(i) + " ran on the loop's thread, so the loop went " + ms(gap) + unit +
-                           " without a tick (a job takes " + ms(kJobNs) + "; the bound is " +
-                           ms(kBoundNs) +
-                           "): run the heavy work on other threads and post only its result back "
-                           "to the loop",
-                       "a tick at least every " + ms(kBoundNs), "a gap of " + ms(gap)};
-      }
-    }
-    if (Check f = first_.get()) return f;
-    for (int i = 0; i < s_.jobs; ++i) {
-      const JobLog& j = log(i);
-      const int calls = j.calls.load(relaxed);
-      if (calls == 0)
-        return Failure{"wrong_answer",
-                       "on_done of " + job(i) + " was never called, but shutdown() was", "", ""};
-      if (calls > 1)
-        return Failure{"wrong_answer",
-                       "on_done of " + job(i) + " was called " + std::to_string(calls) +
-                           " times: deliver each result once",
-                       "1 call", std::to_string(calls) + " calls"};
-      if (j.got.load(relaxed) != result_of(i))
-        return Failure{"wrong_answer",
-                       "on_done of " + job(i) + " received " + std::to_string(j.got.load(relaxed)) +
-                           ", but the job returned " + std::to_string(result_of(i)),
-                       std::to_string(result_of(i)), std::to_string(j.got.load(relaxed))};
-    }
-    // Virtual time only where it is exact; CPU time except under ThreadSanitizer.
-    // (time_kept_pace(): no sleep ended early anywhere in the trial, time never jumped for
-    // spinners, so each gap is what the loop's thread really let pass).
-    const bool judge_gaps =
-        virtual_ ? timing_exact_.load(relaxed) && time_kept_pace() : kJudgeCpuGaps;
-    if (judge_gaps && max_submit_ns_ > kBoundNs)
-      return Failure{"not_concurrent",
-                     "submit() of " + job(max_submit_job_) + " used " + ms(max_submit_ns_) +
-                         " of the loop thread's CPU time (the bound is " + ms(kBoundNs) +
-                         "): submit must hand the job over and return, not compute or spin",
-                     "at most " + ms(kBoundNs), ms(max_submit_ns_)};
-    if (judge_gaps && max_gap_ > kBoundNs) {
-      const std::string during =
-          running_at_gap_ >= 0 ? " while " + job(running_at_gap_) + " ran on another thread" : "";
-      return Failure{
-          "not_concurrent",
-          virtual_ ? "the loop went " + ms(max_gap_) + " without a tick" + during +
-                         " (the bound is " + ms(kBoundNs) +
-                         "): a handler on the loop's thread waited for a job (a get(), wait() or "
-                         "join() inside a handler blocks the loop as surely as running the job)"
-                   : "the loop's thread used " + ms(max_gap_) +
-                         " of CPU time between two ticks, outside submit()" + during +
-                         " (the bound is " + ms(kBoundNs) +
-                         "): keep the work on the loop to taking jobs in and results out",
-          "a tick at least every " + ms(kBoundNs), "a gap of " + ms(max_gap_)};
-    }
-    if (!shutdown_returned_.load(relaxed))
-      return Failure{"wrong_answer", "the loop stopped before shutdown() returned", "", ""};
-    return std::nullopt;
-  }
-
  private:
-  JobLog& log(int i) { return jobs_[static_cast<std::size_t>(i)]; }
-  const JobLog& log(int i) const { return jobs_[static_cast<std::size_t>(i)]; }
   bool on_loop_thread() const { return std::this_thread::get_id() == loop_id_.load(relaxed); }
 
   void run_loop() {
@@ -350,30 +213,19 @@ class OffloadTrial final : public Trial {
     guard_->reset();
   }
 
-  const Scenario& s_;
-  std::vector<JobLog> jobs_;
   boost::asio::io_context ioc_;
   ::Offloader* offloader_ = nullptr;  // the loop's thread only, during run()
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type>* guard_ = nullptr;
-  std::atomic<std::thread::id> loop_id_{};
   std::atomic<bool> finished_{false};  // the ticker stops; late calls change nothing
   std::atomic<bool> finish_requested_{false};
-  std::atomic<bool> shutdown_called_{false}, shutdown_returned_{false};
-  std::atomic<long> progress_{0};          // jobs computing or finished, results delivered
-  std::atomic<int> submitted_{0};          // the ticker goes on until every job was submitted
-  std::atomic<bool> timing_exact_{false};  // explore without eager time: virtual gaps are exact
-  FirstFailure first_;
-  // The loop's thread only (ticks and deliveries), read by check() after the trial.
-  bool virtual_ = false;
+  std::atomic<long> progress_{0};  // jobs computing or finished, results delivered
+  std::atomic<int> submitted_{0};  // the ticker goes on until every job was submitted
+  // The loop's thread only (ticks and deliveries).
   int ticks_ = 0;
   int delivered_ = 0;
-  std::int64_t last_tick_ = 0;    // virtual or CPU time of the loop's thread, at the last tick
-  std::int64_t last_steady_ = 0;  // steady_ns() at the last tick
-  std::int64_t max_gap_ = 0;
+  std::int64_t last_tick_ = 0;      // virtual or CPU time of the loop's thread, at the last tick
+  std::int64_t last_steady_ = 0;    // steady_ns() at the last tick
   std::int64_t in_submits_ns_ = 0;  // CPU time inside submit() since the last tick (real threads)
-  std::int64_t max_submit_ns_ = 0;  // the most one submit() call used (real threads)
-  int max_submit_job_ = 0;
-  int running_at_gap_;  // a job that was running during the longest gap, or -1
 };
 
 class OffloadProblem final : public Problem {

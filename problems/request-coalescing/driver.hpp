@@ -4,54 +4,13 @@
 // checker then establishes the properties that matter: never two loads of one key at once, every
 // get() answered by a load of its key that was still in flight (or just finished, its burst not
 // yet over) while that get() ran, and a failed load's exception delivered to each of its callers.
+// This file holds what needs the learner's class (the trial that calls it, its loader); the cases,
+// the check of the history and the stall text are compiled once (checks.hpp).
+#include "checks.hpp"
 #include "cj/harness.hpp"
-#include "cj/history.hpp"
 #include "cj/tsan.hpp"
 
 namespace cj::request_coalescing {
-
-enum Method { kGet = 0, kLoad = 1 };
-
-/// Values a load returns: key * kPerKey + the load's number for that key (1, 2, ...), so each
-/// value names the one load that produced it. A failed load records minus that number.
-constexpr int kPerKey = 1000;
-/// Codes (below kPerKey, so no load's) for a get() that threw what no load threw.
-constexpr int kUnknownError = 1;
-constexpr int kNotStdException = 2;
-
-struct CoalesceCase {
-  int callers;   // one actor each
-  int keys;      // keys 1..keys
-  int bursts;    // each caller makes one get() per burst
-  int fail_key;  // this key's odd-numbered loads throw; 0 for none
-  int load_us;   // how long a load takes
-  int gap_us;    // pause between bursts
-
-  /// The key caller a asks for in burst b: callers share keys, and the sharing changes by burst.
-  int key(int a, int b) const { return 1 + (a + b) % keys; }
-  bool fails(int key, int n) const { return key == fail_key && n % 2 == 1; }
-
-  std::string input() const {
-    std::string s = std::to_string(callers) + " callers, keys 1.." + std::to_string(keys) + ", " +
-                    std::to_string(bursts) + " bursts of one get() per caller, loads take " +
-                    std::to_string(load_us) + " us";
-    if (fail_key)
-      s += ", odd-numbered loads of key " + std::to_string(fail_key) + " throw runtime_error";
-    return s;
-  }
-};
-
-inline const std::vector<CoalesceCase>& coalesce_cases() {
-  static const std::vector<CoalesceCase> cases = {
-      {3, 1, 3, 0, 400, 1500}, {4, 2, 3, 2, 400, 1500}, {6, 2, 2, 1, 600, 2000},
-      {5, 3, 3, 3, 300, 1500}, {2, 1, 4, 1, 300, 1200}, {4, 1, 2, 1, 500, 1500},
-  };
-  return cases;
-}
-
-inline std::string failure_message(int key, int n) {
-  return "load " + std::to_string(n) + " of key " + std::to_string(key) + " failed";
-}
 
 /// The actor whose thread is running; the loader records its load on that actor's log.
 inline thread_local int t_actor = -1;
@@ -89,26 +48,10 @@ class CoalesceTrial final : public Trial {
   }
 
   Check check() override {
-    if (foreign_loads_.load(std::memory_order_relaxed))
-      return Failure{"wrong_answer",
-                     "the loader ran on a thread that is not inside get(); call it from the get() "
-                     "that needs it",
-                     "", ""};
-    const std::vector<Operation> ops = history_.operations();
-    if (Check f = check_overlap(ops)) return f;
-    return check_answers(ops);
+    return check_trial(foreign_loads_.load(std::memory_order_relaxed), history_, unknown_);
   }
 
-  std::string stuck_state() const override {
-    std::string s;
-    for (int a = 0; a < c_.callers; ++a) {
-      const int call = history_.begun(a);
-      if (call != history_.returned(a))
-        s += (s.empty() ? "" : ", ") + std::string("caller ") + std::to_string(a + 1) +
-             " waits in get(" + std::to_string(c_.key(a, call - 1)) + ")";
-    }
-    return s;
-  }
+  std::string stuck_state() const override { return stuck_calls(c_, history_); }
 
  private:
   /// The loader handed to the solution: takes load_us, returns a value naming this load, or
@@ -136,97 +79,6 @@ class CoalesceTrial final : public Trial {
     for (int n = 1; n < kPerKey; n += 2)
       if (c_.fails(key, n) && what == failure_message(key, n)) return key * kPerKey + n;
     return kUnknownError;
-  }
-
-  std::string describe(const Operation& op) const {
-    const std::string span = " [" + std::to_string(op.call) + ", " + std::to_string(op.ret) + "]";
-    if (op.method == kLoad) {
-      const long long v = op.result < 0 ? -op.result : op.result;
-      return "load " + std::to_string(v % kPerKey) + " of key " + std::to_string(op.arg) + span +
-             (op.result < 0 ? " threw" : " returned " + std::to_string(op.result));
-    }
-    std::string out = "get(" + std::to_string(op.arg) + ")" + span;
-    if (op.pending()) return out + " never returned";
-    if (op.result == -kNotStdException)
-      return out + " threw something that is not a std::exception";
-    if (op.result < 0) {
-      if (-op.result == kUnknownError)
-        return out + " threw \"" + unknown_[op.thread] + "\", which no load threw";
-      return out + " threw \"" +
-             failure_message(static_cast<int>(-op.result / kPerKey),
-                             static_cast<int>(-op.result % kPerKey)) +
-             "\"";
-    }
-    return out + " returned " + std::to_string(op.result);
-  }
-
-  /// Two loads of one key running at the same time: the second caller should have waited.
-  Check check_overlap(const std::vector<Operation>& ops) const {
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-      if (ops[i].method != kLoad) continue;
-      for (std::size_t j = i + 1; j < ops.size(); ++j) {
-        const Operation& a = ops[i];
-        const Operation& b = ops[j];  // b.call > a.call
-        if (b.method != kLoad || b.arg != a.arg || b.call > a.ret) continue;
-        return Failure{"wrong_answer",
-                       "the loader for key " + std::to_string(a.arg) +
-                           " ran twice at the same time: a caller started its own load while "
-                           "another load of that key was still in flight, instead of waiting "
-                           "for it (events are [call, return] positions in one order)",
-                       "one load of a key at a time; callers that arrive meanwhile share it",
-                       describe(a) + "; " + describe(b)};
-      }
-    }
-    return std::nullopt;
-  }
-
-  /// Every get() got what a load of its key that was still in flight (or whose burst was still
-  /// being answered) produced: its value, or its exception.
-  Check check_answers(const std::vector<Operation>& ops) const {
-    std::map<long long, const Operation*> load_of;  // load value (positive) -> the load
-    for (const auto& op : ops)
-      if (op.method == kLoad && !op.pending())
-        load_of[op.result < 0 ? -op.result : op.result] = &op;
-    for (const auto& g : ops) {
-      if (g.method != kGet) continue;
-      if (g.pending())
-        return Failure{"wrong_answer", describe(g) + ", although every thread finished", "", ""};
-      const long long v = g.result < 0 ? -g.result : g.result;
-      auto it = load_of.find(v);
-      if (it == load_of.end() || v / kPerKey != g.arg) {
-        // What it should have answered: a load of its key in flight during the call.
-        const Operation* in_flight = nullptr;
-        for (const auto& op : ops)
-          if (op.method == kLoad && op.arg == g.arg && op.call < g.ret && op.ret > g.call)
-            in_flight = &op;
-        std::string reason = describe(g) + ", which is not what any load of key " +
-                             std::to_string(g.arg) + " produced";
-        if (in_flight && in_flight->result < 0)
-          reason +=
-              "; the load it shared threw, and every caller of a failed load must get "
-              "that exception (rethrow it, e.g. with std::exception_ptr)";
-        return Failure{"wrong_answer", reason,
-                       in_flight ? "the result of " + describe(*in_flight) : "", describe(g)};
-      }
-      const Operation& l = *it->second;
-      if ((g.result < 0) != (l.result < 0))
-        return Failure{"wrong_answer", describe(g) + ", but " + describe(l), "", ""};
-      // Stale: the load had finished before this get() began, and every other get() that it
-      // answered had returned too, so its burst was over: a later request must load again.
-      bool burst_open = l.ret > g.call;
-      for (const auto& h : ops)
-        if (!burst_open && &h != &g && h.method == kGet && h.result == g.result && h.ret > g.call)
-          burst_open = true;
-      if (!burst_open)
-        return Failure{"wrong_answer",
-                       describe(g) +
-                           ", the result of a load that had finished, and whose callers "
-                           "had all returned, before this get() began: a request after "
-                           "a load completed must load again, not reuse an old result",
-                       "a load that runs while get(" + std::to_string(g.arg) + ") waits",
-                       describe(l) + "; " + describe(g)};
-    }
-    return std::nullopt;
   }
 
   const CoalesceCase& c_;
