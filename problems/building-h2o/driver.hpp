@@ -125,8 +125,8 @@ class BuildingH2O final : public Problem {
 
  private:
   static std::string water_of(const Case& c) {
-    const auto open = c.input.find('"');
-    return c.input.substr(open + 1, c.input.rfind('"') - open - 1);
+    static const std::vector<std::string> all = waters();
+    return all.at(c.index);  // the runners number the cases in cases() order
   }
 };
 

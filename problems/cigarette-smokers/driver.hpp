@@ -29,11 +29,11 @@ inline int missing(int a, int b) { return 3 - a - b; }
 /// The pairs of one case: "TP,PM,MT" (the agent puts the first letter's ingredient first).
 using Pairs = std::vector<std::pair<int, int>>;
 
-inline Pairs parse_pairs(const std::string& input) {
+inline Pairs parse_pairs(const std::string& table) {
   Pairs pairs;
   auto code = [](char c) { return c == 'T' ? 0 : c == 'P' ? 1 : 2; };
-  for (std::size_t i = input.find('"') + 1; i + 1 < input.size() && input[i] != '"'; i += 3)
-    pairs.emplace_back(code(input[i]), code(input[i + 1]));
+  for (std::size_t i = 0; i + 1 < table.size(); i += 3)
+    pairs.emplace_back(code(table[i]), code(table[i + 1]));
   return pairs;
 }
 
@@ -120,6 +120,22 @@ class CigaretteSmokers final : public Problem {
  public:
   std::string slug() const override { return "cigarette-smokers"; }
   std::vector<Case> cases() const override {
+    std::vector<Case> cases;
+    for (const auto& t : tables()) cases.push_back({"pairs = \"" + t + "\"", 4, {}});
+    return cases;
+  }
+  std::unique_ptr<Trial> make(const Case& c) const override {
+    static const std::vector<std::string> all = tables();
+    return std::make_unique<TableTrial>(parse_pairs(all.at(c.index)));  // cases() order
+  }
+  std::string actor_name(const Case&, int actor) const override {
+    if (actor == 0) return "the agent (put)";
+    return "smoker(" + std::to_string(actor - 1) + ")";
+  }
+
+ private:
+  /// Each case's pairs, "TP,PM,MT": the agent puts the first letter's ingredient first.
+  static std::vector<std::string> tables() {
     std::vector<std::string> tables = {"TP",       "PT",       "MT",         "PM",
                                        "TP,TP,TP", "TM,PM,TP", "MP,MT,PT,TP"};
     std::uint64_t state = 0x5e0c;  // a fixed LCG: the same cases everywhere
@@ -135,16 +151,7 @@ class CigaretteSmokers final : public Problem {
       }
       tables.push_back(t);
     }
-    std::vector<Case> cases;
-    for (const auto& t : tables) cases.push_back({"pairs = \"" + t + "\"", 4, {}});
-    return cases;
-  }
-  std::unique_ptr<Trial> make(const Case& c) const override {
-    return std::make_unique<TableTrial>(parse_pairs(c.input));
-  }
-  std::string actor_name(const Case&, int actor) const override {
-    if (actor == 0) return "the agent (put)";
-    return "smoker(" + std::to_string(actor - 1) + ")";
+    return tables;
   }
 };
 

@@ -144,14 +144,7 @@ class DesignBoundedBlockingQueue final : public Problem {
 
  private:
   static const QueueCase& find(const Case& c) {
-    static const std::vector<std::string> inputs = [] {
-      std::vector<std::string> all;
-      for (const auto& q : queue_cases()) all.push_back(q.input());
-      return all;
-    }();
-    for (std::size_t i = 0; i < inputs.size(); ++i)
-      if (inputs[i] == c.input) return queue_cases()[i];
-    return queue_cases().front();
+    return queue_cases().at(c.index);  // the runners number the cases in cases() order
   }
 };
 

@@ -189,9 +189,7 @@ class CoasterTrial final : public Trial {
 
 class RollerCoasterProblem final : public Problem {
  public:
-  RollerCoasterProblem() {
-    for (const Ride& r : rides()) by_input_.emplace(r.input(), r);
-  }
+  RollerCoasterProblem() : all_(rides()) {}
   std::string slug() const override { return "roller-coaster"; }
   std::vector<Case> cases() const override {
     std::vector<Case> cases;
@@ -200,14 +198,14 @@ class RollerCoasterProblem final : public Problem {
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
     const bool together = made_.fetch_add(1, std::memory_order_relaxed) % 2 == 0;
-    return std::make_unique<CoasterTrial>(by_input_.at(c.input), together);
+    return std::make_unique<CoasterTrial>(all_.at(c.index), together);
   }
   std::string actor_name(const Case&, int actor) const override {
     return actor == kCar ? "car()" : "passenger()";
   }
 
  private:
-  std::map<std::string, Ride> by_input_;
+  std::vector<Ride> all_;                  // in cases() order, as the runners number them
   mutable std::atomic<unsigned> made_{0};  // trials made so far: every other one arrives together
 };
 

@@ -229,9 +229,7 @@ class NorthPoleTrial final : public Trial {
 
 class SantaClausProblem final : public Problem {
  public:
-  SantaClausProblem() {
-    for (const Season& s : seasons()) by_input_.emplace(s.input(), s);
-  }
+  SantaClausProblem() : all_(seasons()) {}
   std::string slug() const override { return "santa-claus"; }
   std::vector<Case> cases() const override {
     std::vector<Case> cases;
@@ -240,14 +238,14 @@ class SantaClausProblem final : public Problem {
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
     const bool together = made_.fetch_add(1, std::memory_order_relaxed) % 2 == 0;
-    return std::make_unique<NorthPoleTrial>(by_input_.at(c.input), together);
+    return std::make_unique<NorthPoleTrial>(all_.at(c.index), together);
   }
   std::string actor_name(const Case&, int actor) const override {
     return actor == kSanta ? "santa()" : is_reindeer(actor) ? "reindeer()" : "elf()";
   }
 
  private:
-  std::map<std::string, Season> by_input_;
+  std::vector<Season> all_;                // in cases() order, as the runners number them
   mutable std::atomic<unsigned> made_{0};  // trials made so far: every other one arrives together
 };
 

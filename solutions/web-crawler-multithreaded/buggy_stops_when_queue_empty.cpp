@@ -1,7 +1,9 @@
-// expect: wrong_answer
+// expect: wrong_answer or not_concurrent
 // bug: the dispatch loop ends as soon as the queue is empty, although fetches that are still
 // running will add more links; it then joins the threads and returns. The start page's fetch is
 // still running when the loop first looks, so only the start page and its own links are found.
+// In a schedule where each fetch has finished before the loop looks again, every page is found,
+// but one fetch at a time: the same bug then shows as not_concurrent.
 class Solution {
     static string hostOf(const string& url) {
         size_t slash = url.find('/', 7);
