@@ -1,14 +1,8 @@
 class RateLimiter {
-public:
-    RateLimiter(int rate, int burst) {
+ public:
+  RateLimiter(int rate, int burst) {}
 
-    }
+  void acquire() {}
 
-    void acquire() {
-
-    }
-
-    bool tryAcquire() {
-
-    }
+  bool tryAcquire() {}
 };
