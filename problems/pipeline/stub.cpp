@@ -1,10 +1,6 @@
 class Pipeline {
-public:
-    Pipeline(int workers, int capacity) {
+ public:
+  Pipeline(int workers, int capacity) {}
 
-    }
-
-    void run(function<optional<int>()> next, function<int(int)> work, function<void(int)> emit) {
-
-    }
+  void run(function<optional<int>()> next, function<int(int)> work, function<void(int)> emit) {}
 };
