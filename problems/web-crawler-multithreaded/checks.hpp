@@ -1,15 +1,17 @@
 // 1242 Web Crawler Multithreaded, the part of the driver that does not need the learner's class:
 // LeetCode's hostname rule and the check of one crawl (the answer, the parser's counts, whether
-// the fetches ran in parallel). Compiled once (checks.cpp), not with every submission. The webs
-// and the cases stay in driver.hpp: they are built of before.hpp's Web, which needs the prelude.
+// the fetches ran in parallel), and the generated webs with their cases. Compiled once
+// (checks.cpp), not with every submission.
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "cj/problem.hpp"
+#include "web.hpp"
 
 namespace cj::web_crawler {
 
@@ -38,5 +40,22 @@ struct Crawl {
 /// nullopt when the answer is exactly the pages reachable on the start's host, each was fetched
 /// once and none elsewhere, and the fetches ran in parallel.
 Check check_crawl(const Crawl& c);
+
+/// One web to crawl, with what a correct crawl of it finds.
+struct CrawlCase {
+  std::string name;
+  std::shared_ptr<const Web> web;
+  std::string start;
+  // Derived from the web:
+  std::vector<std::string> expected;  // sorted
+  int depth = 0;                      // fetches on the longest shortest chain from start
+  bool branching = false;             // some BFS level has two or more pages
+
+  std::string input() const;
+};
+
+/// The webs of a run. Under ThreadSanitizer starting a thread costs milliseconds (tens with many
+/// threads alive), so that run, whose job is finding data races, crawls a few small webs.
+std::vector<CrawlCase> make_crawl_cases();
 
 }  // namespace cj::web_crawler
