@@ -1,50 +1,14 @@
 // Bounded Channel: senders, receivers and one close() on a Go-style channel. Every call's
 // invocation and response is recorded and the history is judged against Go's channel semantics
 // (cj/channel_linearizability.hpp); receivers still waiting once the channel is closed and empty
-// are a stall, explained by the calls recorded so far that show it.
+// are a stall, explained by the calls recorded so far that show it. The cases, the check of the
+// history and the stall text are compiled once (checks.hpp); this file holds the trial that calls
+// the learner's Channel.
+#include "checks.hpp"
 #include "cj/channel_linearizability.hpp"
 #include "cj/harness.hpp"
-#include "cj/history.hpp"
 
 namespace cj::bounded_channel {
-
-struct ChannelCase {
-  int capacity;
-  int senders;
-  int sends_each;
-  int receivers;
-
-  /// Without senders, one extra actor closes the channel (receivers wait on an empty channel).
-  int actors() const { return senders + receivers + (senders ? 0 : 1); }
-  bool is_sender(int a) const { return a < senders; }
-  bool is_receiver(int a) const { return a >= senders && a < senders + receivers; }
-  int total_sends() const { return senders * sends_each; }
-  /// Value j (0-based) of sender s: unique in a trial, readable ("203": sender 2's 3rd).
-  static int value(int s, int j) { return (s + 1) * 100 + j + 1; }
-  /// The value the closing sender tries to send after close(): must be refused.
-  static int late_value(int s) { return (s + 1) * 100 + 99; }
-
-  std::string input() const {
-    std::string s = "capacity = " + std::to_string(capacity) + ", ";
-    if (senders)
-      s += std::to_string(senders) + " sender" + (senders == 1 ? "" : "s") + " sending " +
-           std::to_string(sends_each) + (senders == 1 ? "" : " each") +
-           " (the last to finish calls close() and one more send)";
-    else
-      s += "no senders, one thread calls close()";
-    s += ", " + std::to_string(receivers) + " receiver" + (receivers == 1 ? "" : "s") +
-         " calling receive() until nullopt";
-    return s;
-  }
-};
-
-inline const std::vector<ChannelCase>& channel_cases() {
-  static const std::vector<ChannelCase> cases = {
-      {0, 1, 3, 1}, {1, 1, 4, 1}, {0, 2, 2, 2}, {2, 2, 3, 1}, {1, 1, 3, 2},
-      {0, 1, 2, 2}, {3, 3, 2, 2}, {1, 0, 0, 2}, {2, 1, 5, 3}, {0, 3, 1, 1},
-  };
-  return cases;
-}
 
 class ChannelTrial final : public Trial {
  public:
@@ -73,41 +37,9 @@ class ChannelTrial final : public Trial {
     }
   }
 
-  Check check() override {
-    const auto violation = channel::check(history_.operations(), c_.capacity);
-    if (!violation) return std::nullopt;
-    Failure f;
-    f.reason = violation->reason +
-               " (the calls involved are listed as [call, return] positions in one order of "
-               "events)";
-    f.expected =
-        "calls whose results some one-at-a-time order of them, respecting which call returned "
-        "before which began, would give on a channel of capacity " +
-        std::to_string(c_.capacity);
-    f.got = channel::format(violation->witness, [this](int t) { return name(t); });
-    return f;
-  }
+  Check check() override { return check_history(c_, history_.operations()); }
 
-  std::string stuck_state() const override {
-    const auto stuck = channel::stuck_after_close(history_.snapshot());
-    std::string s;
-    for (int a = 0; a < c_.actors(); ++a) {
-      if (history_.begun(a) == history_.returned(a)) continue;
-      s += (s.empty() ? "" : ", ") + name(a) + " waits in " +
-           (c_.is_sender(a)     ? "send()"
-            : c_.is_receiver(a) ? "receive()"
-                                : "close()");
-    }
-    if (!stuck) return s;
-    return s + "; " + stuck->reason + ":\n" +
-           channel::format(stuck->witness, [this](int t) { return name(t); });
-  }
-
-  std::string name(int actor) const {
-    if (c_.is_sender(actor)) return "sender " + std::to_string(actor + 1);
-    if (c_.is_receiver(actor)) return "receiver " + std::to_string(actor - c_.senders + 1);
-    return "closer";
-  }
+  std::string stuck_state() const override { return stuck_calls(c_, history_); }
 
  private:
   void send(int actor, int v) {
@@ -140,10 +72,7 @@ class BoundedChannel final : public Problem {
     return std::make_unique<ChannelTrial>(find(c));
   }
   std::string actor_name(const Case& c, int actor) const override {
-    const ChannelCase& k = find(c);
-    if (k.is_sender(actor)) return "send()";
-    if (k.is_receiver(actor)) return "receive()";
-    return "close()";
+    return method_name(find(c), actor);
   }
 
  private:
