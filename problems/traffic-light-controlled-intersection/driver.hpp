@@ -2,7 +2,8 @@
 // The callbacks keep the light's colour and who is inside the intersection: crossCar() holds the
 // car there for a short moment, so the checker sees what the solution allows rather than what it
 // printed. Cars of the two roads are never inside together, a car crosses only on its road's
-// green, turnGreen() is called only on a red road, and every car crosses exactly once.
+// green, turnGreen() is called only on a red road, and every car crosses exactly once. The cases
+// and the check of the crossings are compiled once (checks.hpp); this file holds the trial.
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -11,66 +12,10 @@
 #include <thread>
 #include <vector>
 
+#include "checks.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::traffic_light {
-
-struct Car {
-  int id;
-  int direction;  // 1, 2: road A; 3, 4: road B
-  int road() const { return direction <= 2 ? 1 : 2; }
-};
-
-inline std::string road_name(int road) { return road == 1 ? "road A" : "road B"; }
-inline std::string car_name(int id) { return "car " + std::to_string(id); }
-
-/// A case as LeetCode writes it: cars, directions, arrival times (non-decreasing).
-struct Traffic {
-  std::vector<Car> cars;
-  std::vector<int> arrivals;
-
-  std::string input() const {
-    auto list = [this](auto field) {
-      std::string s = "[";
-      for (std::size_t i = 0; i < cars.size(); ++i) s += (i ? "," : "") + std::to_string(field(i));
-      return s + "]";
-    };
-    return "cars = " + list([this](std::size_t i) { return cars[i].id; }) +
-           ", directions = " + list([this](std::size_t i) { return cars[i].direction; }) +
-           ", arrivalTimes = " + list([this](std::size_t i) { return arrivals[i]; });
-  }
-};
-
-std::vector<Traffic> traffics() {
-  std::vector<Traffic> t = {
-      {{{1, 2}, {3, 1}, {5, 2}, {2, 4}, {4, 3}}, {10, 20, 30, 40, 50}},  // LeetCode's example 1
-      {{{1, 2}, {2, 4}, {3, 3}, {4, 3}, {5, 1}}, {10, 20, 30, 40, 40}},  // LeetCode's example 2
-      {{{1, 1}}, {10}},
-      {{{1, 4}}, {10}},
-      {{{1, 3}, {2, 4}, {3, 3}, {4, 4}, {5, 3}}, {10, 10, 10, 10, 10}},
-      {{{1, 3}, {2, 1}, {3, 4}, {4, 2}, {5, 3}, {6, 1}, {7, 4}, {8, 2}},
-       {10, 10, 20, 20, 30, 30, 40, 40}},
-  };
-  std::uint64_t state = 0x1279;  // a fixed LCG: the same cases on every machine and library
-  auto next = [&state](int bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
-  };
-  for (int n : {3, 6, 10, 12, 15, 20}) {
-    Traffic traffic;
-    std::vector<int> ids;
-    for (int id = 1; id <= n; ++id) ids.push_back(id);
-    for (int i = n - 1; i > 0; --i) std::swap(ids[i], ids[next(i + 1)]);
-    int time = 0;
-    for (int i = 0; i < n; ++i) {
-      traffic.cars.push_back({ids[i], 1 + next(4)});
-      time += 5 * next(3);  // equal arrival times now and then
-      traffic.arrivals.push_back(time + 10);
-    }
-    t.push_back(traffic);
-  }
-  return t;
-}
 
 class IntersectionTrial final : public Trial {
  public:
@@ -89,29 +34,11 @@ class IntersectionTrial final : public Trial {
 
   Check check() override {
     if (failed_.load(std::memory_order_relaxed)) return failure_;
-    for (std::size_t i = 0; i < cars_.size(); ++i) {
-      const int times = crossed_[i].load(std::memory_order_relaxed);
-      if (times != 1) {
-        return Failure{"wrong_answer",
-                       car_name(cars_[i].id) + " crossed " +
-                           (times == 0 ? "never" : std::to_string(times) + " times") +
-                           ": every car calls crossCar() exactly once",
-                       "", ""};
-      }
-    }
-    return std::nullopt;
+    return check_crossings(cars_, crossed());
   }
 
   std::string stuck_state() const override {
-    std::string waiting;
-    int n = 0;
-    for (std::size_t i = 0; i < cars_.size(); ++i)
-      if (crossed_[i].load(std::memory_order_relaxed) == 0)
-        waiting += (n++ ? ", " : "") + std::to_string(cars_[i].id);
-    return "the light was green on " + road_name(green_.load(std::memory_order_relaxed)) +
-           (n == 0   ? " and every car had crossed"
-            : n == 1 ? " and car " + waiting + " had not crossed yet"
-                     : " and cars " + waiting + " had not crossed yet");
+    return stuck_text(cars_, crossed(), green_.load(std::memory_order_relaxed));
   }
 
  private:
@@ -174,6 +101,14 @@ class IntersectionTrial final : public Trial {
     arrived_.fetch_add(1, std::memory_order_relaxed);
     for (int spins = 0; spins < 20000 && arrived_.load(std::memory_order_relaxed) < cars; ++spins)
       std::this_thread::yield();
+  }
+
+  /// Per car, how often it called crossCar() so far.
+  std::vector<int> crossed() const {
+    std::vector<int> times;
+    for (std::size_t i = 0; i < cars_.size(); ++i)
+      times.push_back(crossed_[i].load(std::memory_order_relaxed));
+    return times;
   }
 
   /// Keeps the first failure; later ones are usually its consequences.
