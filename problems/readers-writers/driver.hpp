@@ -11,6 +11,8 @@
 // - writer preference: reader 1 reads; the writer then calls write() and must wait; once nothing
 //   else can run (so the writer is waiting in write()), reader 2 calls read(). It must not start
 //   reading before the writer has written.
+//
+// The cases and the stall text are compiled once (checks.hpp); this file holds the trial.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -19,12 +21,10 @@
 #include <tuple>
 #include <vector>
 
+#include "checks.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::readers_writers {
-
-inline std::string reader_name(int r) { return "reader " + std::to_string(r + 1); }
-inline std::string writer_name(int w) { return "writer " + std::to_string(w + 1); }
 
 class LibraryTrial final : public Trial {
  public:
@@ -64,14 +64,12 @@ class LibraryTrial final : public Trial {
   Check failure_so_far() const override { return failures_.so_far(); }
 
   std::string stuck_state() const override {
-    const std::uint32_t in = inside_.load(std::memory_order_relaxed);
-    std::string s = std::to_string(in & kReaderMask) + " readers were reading and " +
-                    std::to_string(in >> kWriterShift) + " writers writing";
+    std::vector<int> done;
     for (int a = 0; a < readers_ + writers_; ++a)
-      s += "; " + name(a) + " had done " +
-           std::to_string(done_[a].load(std::memory_order_relaxed)) + " of " +
-           std::to_string(calls_) + (a < readers_ ? " reads" : " writes");
-    return s;
+      done.push_back(done_[a].load(std::memory_order_relaxed));
+    const std::uint32_t in = inside_.load(std::memory_order_relaxed);
+    return stuck_text(static_cast<int>(in & kReaderMask), static_cast<int>(in >> kWriterShift),
+                      readers_, calls_, done);
   }
 
  private:
@@ -192,24 +190,7 @@ class ReadersWritersProblem final : public Problem {
   }
 
  private:
-  static const NamedCases& table() {
-    static const NamedCases t = [] {
-      NamedCases t;
-      for (auto [r, w, calls] : {std::tuple{2, 0, 1},
-                                 {3, 0, 1},
-                                 {2, 1, 1},
-                                 {1, 1, 4},
-                                 {3, 2, 3},
-                                 {4, 0, 1},
-                                 {4, 1, 4},
-                                 {2, 2, 4},
-                                 {0, 3, 3},
-                                 {5, 2, 2}})
-        t.add({{"readers", r}, {"writers", w}, {"calls", calls}}, r + w);
-      return t;
-    }();
-    return t;
-  }
+  static const NamedCases& table() { return library_cases(); }
 };
 
 CJ_PROBLEM(ReadersWritersProblem);

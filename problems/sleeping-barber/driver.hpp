@@ -12,6 +12,8 @@
 // rejects a correct balk. The converse ("it should have balked") is judged in the explore mode
 // only: during the first haircut, once nothing else can run, at most `chairs` customers may be
 // waiting.
+//
+// The cases and the stall text are compiled once (checks.hpp); this file holds the trial.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -20,13 +22,10 @@
 #include <utility>
 #include <vector>
 
+#include "checks.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::sleeping_barber {
-
-enum State : int { kOutside, kInShop, kInChair, kCut, kGone };
-
-inline std::string customer_name(int id) { return "customer " + std::to_string(id); }
 
 class ShopTrial final : public Trial {
  public:
@@ -60,24 +59,13 @@ class ShopTrial final : public Trial {
   Check failure_so_far() const override { return failures_.so_far(); }
 
   std::string stuck_state() const override {
-    std::string waiting, cut;
-    int n_waiting = 0;
-    for (int id = 1; id <= customers_; ++id) {
-      const int s = state_[id].load(std::memory_order_relaxed);
-      if (s == kInShop) waiting += (n_waiting++ ? ", " : "") + std::to_string(id);
-      if (s == kInChair) cut = customer_name(id) + " was in the barber's chair; ";
-    }
-    const int gone = left_.load(std::memory_order_relaxed);
-    return cut + std::to_string(cuts_.load(std::memory_order_relaxed)) +
-           " haircuts had been given, " + std::to_string(gone) + " of " +
-           std::to_string(customers_) + " customers had left" +
-           (n_waiting == 1  ? ", customer " + waiting + " was inside customer() without a haircut"
-            : n_waiting > 1 ? ", customers " + waiting + " were inside customer() without a haircut"
-                            : "") +
-           (close_called_.load(std::memory_order_relaxed) &&
-                    !barber_returned_.load(std::memory_order_relaxed)
-                ? ", and barber() had not returned after close()"
-                : "");
+    std::vector<int> states{kOutside};
+    for (int id = 1; id <= customers_; ++id)
+      states.push_back(state_[id].load(std::memory_order_relaxed));
+    return stuck_text(states, cuts_.load(std::memory_order_relaxed),
+                      left_.load(std::memory_order_relaxed),
+                      close_called_.load(std::memory_order_relaxed) &&
+                          !barber_returned_.load(std::memory_order_relaxed));
   }
 
  private:
@@ -194,16 +182,7 @@ class SleepingBarber final : public Problem {
   }
 
  private:
-  static const NamedCases& table() {
-    static const NamedCases t = [] {
-      NamedCases t;
-      for (auto [chairs, customers] :
-           {std::pair{1, 1}, {1, 3}, {2, 5}, {3, 3}, {1, 6}, {2, 8}, {4, 6}, {3, 7}})
-        t.add({{"chairs", chairs}, {"customers", customers}}, customers + 2);
-      return t;
-    }();
-    return t;
-  }
+  static const NamedCases& table() { return shop_cases(); }
 };
 
 CJ_PROBLEM(SleepingBarber);

@@ -1,27 +1,17 @@
 // 1226 The Dining Philosophers: five threads, one per philosopher, share one DiningPhilosophers;
 // each calls wantsToEat() n times. The callbacks track which fork is in whose hand, so the checker
 // judges the meaning, not the printed list: a fork is never in two hands, a philosopher eats only
-// holding both its forks, puts down exactly what it picked up, and eats once per call.
+// holding both its forks, puts down exactly what it picked up, and eats once per call. The check
+// of the meals and the stall text are compiled once (checks.hpp); this file holds the trial.
 #include <array>
 #include <atomic>
 #include <string>
 #include <thread>
 
+#include "checks.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::dining_philosophers {
-
-constexpr int kPhilosophers = 5;
-constexpr int kNobody = -1;
-
-// LeetCode's numbering: philosopher i's right fork is fork i, its left fork is fork (i + 1) % 5.
-inline int right_fork(int p) { return p; }
-inline int left_fork(int p) { return (p + 1) % kPhilosophers; }
-
-inline int other_fork(int p, int f) { return f == right_fork(p) ? left_fork(p) : right_fork(p); }
-
-inline std::string who(int p) { return "philosopher " + std::to_string(p); }
-inline std::string fork_name(int f) { return "fork " + std::to_string(f); }
 
 class DinnerTrial final : public Trial {
  public:
@@ -56,55 +46,13 @@ class DinnerTrial final : public Trial {
 
   Check check() override {
     if (failed_.load(std::memory_order_relaxed)) return failure_;
-    for (int p = 0; p < kPhilosophers; ++p) {
-      const int ate = eaten_[p].load(std::memory_order_relaxed);
-      if (ate != meals_) {
-        return Failure{"wrong_answer",
-                       who(p) + " ate " + std::to_string(ate) + " times but was asked to eat " +
-                           std::to_string(meals_) + " times",
-                       "", ""};
-      }
-    }
-    return std::nullopt;
+    return check_meals(eaten(), meals_);
   }
 
-  /// Who holds which fork, and the wait-for cycle when there is one: a philosopher holding one
-  /// of its forks outside a meal is waiting for the other.
   std::string stuck_state() const override {
-    int owner[kPhilosophers];
+    std::array<int, kPhilosophers> owner;
     for (int f = 0; f < kPhilosophers; ++f) owner[f] = owner_[f].load(std::memory_order_relaxed);
-    auto wanted = [&](int p) -> int {  // the fork p waits for, or -1 when that is not known
-      const bool has_left = owner[left_fork(p)] == p, has_right = owner[right_fork(p)] == p;
-      if (has_left == has_right) return -1;
-      return has_left ? right_fork(p) : left_fork(p);
-    };
-    auto held = [&](int p) {
-      std::string forks;
-      for (int f : {right_fork(p), left_fork(p)})
-        if (owner[f] == p) forks += (forks.empty() ? "" : " and ") + fork_name(f);
-      return forks;
-    };
-    for (int start = 0; start < kPhilosophers; ++start) {
-      // Follow "waits for a fork held by" from start; a return to start is a deadlock cycle.
-      std::string cycle;
-      int p = start;
-      for (int step = 0; step < kPhilosophers; ++step) {
-        const int f = wanted(p);
-        if (f < 0 || owner[f] == kNobody) break;
-        cycle += (step ? "; " : "") + who(p) + " holds " + held(p) + " and waits for " +
-                 fork_name(f) + " held by " + who(owner[f]);
-        p = owner[f];
-        if (p == start) return cycle + ": a cycle, so none of them can ever eat";
-      }
-    }
-    std::string state;
-    for (int p = 0; p < kPhilosophers; ++p) {
-      const std::string forks = held(p);
-      state += (p ? "; " : "") + who(p) + " holds " + (forks.empty() ? "no fork" : forks) +
-               " and has eaten " + std::to_string(eaten_[p].load(std::memory_order_relaxed)) +
-               " of " + std::to_string(meals_) + " times";
-    }
-    return state;
+    return stuck_text(owner, eaten(), meals_);
   }
 
  private:
@@ -160,6 +108,13 @@ class DinnerTrial final : public Trial {
     for (int spins = 0; spins < 20000 && arrived_.load(std::memory_order_relaxed) < kPhilosophers;
          ++spins)
       std::this_thread::yield();
+  }
+
+  /// How often each philosopher has eaten so far.
+  std::array<int, kPhilosophers> eaten() const {
+    std::array<int, kPhilosophers> times;
+    for (int p = 0; p < kPhilosophers; ++p) times[p] = eaten_[p].load(std::memory_order_relaxed);
+    return times;
   }
 
   /// Keeps the first failure; later ones are usually its consequences.

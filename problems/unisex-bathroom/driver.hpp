@@ -7,7 +7,8 @@
 // (so person 1 is certainly waiting inside the solution) does person 2, of person 0's sex, come
 // along, while person 0 stays inside until person 2 either went in or is kept waiting. Person 2
 // going in before person 1 starves person 1. That needs an exact scheduler (explore, see
-// await_quiescence()); other runners play the same cases without the fairness verdict.
+// await_quiescence()); other runners play the same cases without the fairness verdict. The cases
+// and the replay of the log are compiled once (checks.hpp); this file holds the trial.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -16,42 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include "checks.hpp"
 #include "cj/event_log.hpp"
 #include "cj/gathering.hpp"
 #include "cj/harness.hpp"
 
 namespace cj::unisex_bathroom {
-
-enum What { kEnter, kLeave };
-
-struct Queue {
-  int capacity;
-  std::string people;   // 'W' and 'M', one thread each
-  bool stream = false;  // a fairness case: people[1] waits while people[2] arrives (see above)
-  std::string input() const {
-    return "capacity = " + std::to_string(capacity) + ", people = \"" + people + "\"" +
-           (stream ? " (the third arrives while the second waits)" : "");
-  }
-};
-
-/// Fixed queues that stress particular arrivals, then pseudo-random ones of more sizes.
-inline std::vector<Queue> queues() {
-  std::vector<Queue> q = {{1, "WM"},       {3, "WWWM"},      {3, "MMMMW"},    {2, "WMWM"},
-                          {3, "WWWWWW"},   {2, "MMMWWW"},    {3, "WMMMMWWW"}, {1, "WWMMWM"},
-                          {3, "MWMWMWMW"}, {4, "WWWWWMMMMM"}};
-  std::uint64_t state = 0xba7;  // a fixed LCG: the same cases on every machine and library
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int>((state >> 33) % bound);
-  };
-  for (int n : {6, 8, 10, 12}) {
-    std::string s;
-    for (int i = 0; i < n; ++i) s += next(2) ? 'W' : 'M';
-    q.push_back({1 + next(3), s, false});
-  }
-  for (const char* stream : {"MWM", "WMW", "MWMM", "WMWW"}) q.push_back({3, stream, true});
-  return q;
-}
 
 class BathroomTrial final : public Trial {
  public:
@@ -85,49 +56,9 @@ class BathroomTrial final : public Trial {
       bathroom_.man(use);
   }
 
-  Check check() override {
-    const int people = static_cast<int>(queue_.people.size());
-    if (log_.overflowed()) return fail("useBathroom() was called far more often than once each");
-    std::vector<int> visits(people, 0);
-    std::vector<int> inside;      // who is inside now, in the order they went in
-    bool second_entered = false;  // person 1 went in (stream cases)
-    for (std::size_t i = 0; i < log_.size(); ++i) {
-      const Event e = log_[i];
-      if (e.what == kLeave) {
-        inside.erase(std::find(inside.begin(), inside.end(), e.actor));
-        continue;
-      }
-      if (visits[e.actor]++)
-        return fail(who(e.actor) + " used the bathroom twice: everyone goes in once");
-      std::vector<int> other;
-      for (int a : inside)
-        if (is_woman(a) != is_woman(e.actor)) other.push_back(a);
-      if (!other.empty())
-        return fail(who(e.actor) + " went in while " + list(other) +
-                    (other.size() == 1 ? " was" : " were") +
-                    " inside: women and men never use the bathroom at the same time");
-      if (static_cast<int>(inside.size()) == queue_.capacity)
-        return fail(who(e.actor) + " went in while " + list(inside) + " already filled its " +
-                    std::to_string(queue_.capacity) +
-                    (queue_.capacity == 1 ? " place" : " places") + ": at most " +
-                    std::to_string(queue_.capacity) + " inside at once");
-      inside.push_back(e.actor);
-      if (e.actor == 1) second_entered = true;
-      if (e.actor >= 2 && second_was_waiting_ && !second_entered)
-        return fail(who(e.actor) + " came along while " + who(1) + " was waiting and went in " +
-                    "before " + pronoun(1) + ": once someone waits, people of the other sex who " +
-                    "come after " + pronoun(1) + " wait for " + pronoun(1) + " to go in first");
-    }
-    for (int a = 0; a < people; ++a)
-      if (!visits[a]) return fail(who(a) + " never used the bathroom: everyone goes in once");
-    return std::nullopt;
-  }
+  Check check() override { return check_log(queue_, log_, second_was_waiting_); }
 
-  std::string stuck_state() const override {
-    const int in = log_.count(kEnter), out = log_.count(kLeave);
-    return std::to_string(in) + " of " + std::to_string(queue_.people.size()) +
-           " people had gone in and " + std::to_string(in - out) + " were inside";
-  }
+  std::string stuck_state() const override { return stuck_text(queue_, log_); }
 
  private:
   static constexpr int kStayPauses = 200;  // ~10 µs inside
@@ -147,18 +78,7 @@ class BathroomTrial final : public Trial {
     gate_.store(true, std::memory_order_relaxed);
     gate_.notify_all();
   }
-  std::string pronoun(int actor) const { return is_woman(actor) ? "her" : "him"; }
-
   bool is_woman(int actor) const { return queue_.people[actor] == 'W'; }
-  std::string who(int actor) const {
-    return (is_woman(actor) ? "woman " : "man ") + std::to_string(actor);
-  }
-  std::string list(const std::vector<int>& actors) const {
-    return listed(actors, [this](int a) { return who(a); });
-  }
-  static Check fail(std::string reason) {
-    return Failure{"wrong_answer", std::move(reason), "", ""};
-  }
 
   const Queue queue_;
   const bool arrive_together_;
