@@ -10,24 +10,27 @@
 namespace cj::building_h2o {
 
 /// Fixed atom orders that stress particular arrivals, then pseudo-random ones of more sizes.
-std::vector<std::string> waters() {
-  std::vector<std::string> w = {"HOH",       "OHH",       "HHO",       "HHHHOO",
-                                "OOHHHH",    "HOHHOH",    "OHHOHH",    "HHOHHO",
-                                "HHHHHHOOO", "OOOHHHHHH", "HHOOHHOHH", "HHHHHHHHOOOO"};
-  std::uint64_t state = 0x1117;  // a fixed LCG: the same cases on every machine and library
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
-  for (int n : {4, 5, 6, 7, 8, 10}) {
-    for (int variant = 0; variant < 2; ++variant) {
-      std::string s(2 * n, 'H');
-      s += std::string(n, 'O');
-      for (std::size_t i = s.size() - 1; i > 0; --i) std::swap(s[i], s[next(i + 1)]);
-      w.push_back(s);
+const std::vector<std::string>& waters() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> w = {"HOH",       "OHH",       "HHO",       "HHHHOO",
+                                  "OOHHHH",    "HOHHOH",    "OHHOHH",    "HHOHHO",
+                                  "HHHHHHOOO", "OOOHHHHHH", "HHOOHHOHH", "HHHHHHHHOOOO"};
+    std::uint64_t state = 0x1117;  // a fixed LCG: the same cases on every machine and library
+    auto next = [&state](std::uint64_t bound) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return (state >> 33) % bound;
+    };
+    for (int n : {4, 5, 6, 7, 8, 10}) {
+      for (int variant = 0; variant < 2; ++variant) {
+        std::string s(2 * n, 'H');
+        s += std::string(n, 'O');
+        for (std::size_t i = s.size() - 1; i > 0; --i) std::swap(s[i], s[next(i + 1)]);
+        w.push_back(s);
+      }
     }
-  }
-  return w;
+    return w;
+  }();
+  return all;
 }
 
 /// "no oxygen", "one hydrogen", "three hydrogens".
@@ -125,8 +128,7 @@ class BuildingH2O final : public Problem {
 
  private:
   static std::string water_of(const Case& c) {
-    static const std::vector<std::string> all = waters();
-    return all.at(c.index);  // the runners number the cases in cases() order
+    return waters().at(c.index);  // the runners number the cases in cases() order
   }
 };
 

@@ -125,8 +125,7 @@ class CigaretteSmokers final : public Problem {
     return cases;
   }
   std::unique_ptr<Trial> make(const Case& c) const override {
-    static const std::vector<std::string> all = tables();
-    return std::make_unique<TableTrial>(parse_pairs(all.at(c.index)));  // cases() order
+    return std::make_unique<TableTrial>(parse_pairs(tables().at(c.index)));  // cases() order
   }
   std::string actor_name(const Case&, int actor) const override {
     if (actor == 0) return "the agent (put)";
@@ -135,23 +134,26 @@ class CigaretteSmokers final : public Problem {
 
  private:
   /// Each case's pairs, "TP,PM,MT": the agent puts the first letter's ingredient first.
-  static std::vector<std::string> tables() {
-    std::vector<std::string> tables = {"TP",       "PT",       "MT",         "PM",
-                                       "TP,TP,TP", "TM,PM,TP", "MP,MT,PT,TP"};
-    std::uint64_t state = 0x5e0c;  // a fixed LCG: the same cases everywhere
-    auto next = [&state](int bound) {
-      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-      return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
-    };
-    for (int n : {6, 10, 16}) {
-      std::string t;
-      for (int i = 0; i < n; ++i) {
-        const int a = next(3), b = (a + 1 + next(2)) % 3;
-        t += std::string(i ? "," : "") + "TPM"[a] + "TPM"[b];
+  static const std::vector<std::string>& tables() {
+    static const std::vector<std::string> all = [] {
+      std::vector<std::string> tables = {"TP",       "PT",       "MT",         "PM",
+                                         "TP,TP,TP", "TM,PM,TP", "MP,MT,PT,TP"};
+      std::uint64_t state = 0x5e0c;  // a fixed LCG: the same cases everywhere
+      auto next = [&state](int bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
+      };
+      for (int n : {6, 10, 16}) {
+        std::string t;
+        for (int i = 0; i < n; ++i) {
+          const int a = next(3), b = (a + 1 + next(2)) % 3;
+          t += std::string(i ? "," : "") + "TPM"[a] + "TPM"[b];
+        }
+        tables.push_back(t);
       }
-      tables.push_back(t);
-    }
-    return tables;
+      return tables;
+    }();
+    return all;
   }
 };
 

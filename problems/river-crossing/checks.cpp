@@ -20,25 +20,28 @@ Check fail(std::string reason) { return Failure{"wrong_answer", std::move(reason
 
 }  // namespace
 
-std::vector<std::string> crowds() {
-  std::vector<std::string> c = {"HHHH",     "SSSS",     "HSHS",         "HHSS",
-                                "SSHH",     "HHHSSSHS", "SHHHHHHS",     "HHHHSSSS",
-                                "SSSHHHSH", "HSSSSSSH", "HHHHHHSSSSSS", "SHSHSHSHSHSH"};
-  std::uint64_t state = 0x5eed;  // a fixed LCG: the same cases on every machine and library
-  auto next = [&state](std::uint64_t bound) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return (state >> 33) % bound;
-  };
-  for (int boats : {2, 3, 4, 5}) {
-    for (int variant = 0; variant < 2; ++variant) {
-      const int hackers = 2 * static_cast<int>(next(2 * boats + 1));
-      std::string s(hackers, 'H');
-      s += std::string(4 * boats - hackers, 'S');
-      for (std::size_t i = s.size() - 1; i > 0; --i) std::swap(s[i], s[next(i + 1)]);
-      c.push_back(s);
+const std::vector<std::string>& crowds() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> c = {"HHHH",     "SSSS",     "HSHS",         "HHSS",
+                                  "SSHH",     "HHHSSSHS", "SHHHHHHS",     "HHHHSSSS",
+                                  "SSSHHHSH", "HSSSSSSH", "HHHHHHSSSSSS", "SHSHSHSHSHSH"};
+    std::uint64_t state = 0x5eed;  // a fixed LCG: the same cases on every machine and library
+    auto next = [&state](std::uint64_t bound) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return (state >> 33) % bound;
+    };
+    for (int boats : {2, 3, 4, 5}) {
+      for (int variant = 0; variant < 2; ++variant) {
+        const int hackers = 2 * static_cast<int>(next(2 * boats + 1));
+        std::string s(hackers, 'H');
+        s += std::string(4 * boats - hackers, 'S');
+        for (std::size_t i = s.size() - 1; i > 0; --i) std::swap(s[i], s[next(i + 1)]);
+        c.push_back(s);
+      }
     }
-  }
-  return c;
+    return c;
+  }();
+  return all;
 }
 
 Check check_log(const std::string& crowd, const EventLog& log) {

@@ -14,7 +14,7 @@ enum What { kBoard, kRow };
 
 /// Fixed crowds that stress particular arrivals, then pseudo-random ones of more sizes. Every
 /// crowd has an even number of each kind and a multiple of four in all, so everyone can cross.
-std::vector<std::string> crowds();
+const std::vector<std::string>& crowds();
 
 /// Replays the log (see driver.hpp); nullopt when it tells a correct story.
 Check check_log(const std::string& crowd, const EventLog& log);

@@ -70,8 +70,7 @@ class RiverCrossingProblem final : public Problem {
 
  private:
   static std::string crowd_of(const Case& c) {
-    static const std::vector<std::string> all = crowds();
-    return all.at(c.index);  // the runners number the cases in cases() order
+    return crowds().at(c.index);  // the runners number the cases in cases() order
   }
   mutable std::atomic<unsigned> made_{0};  // trials made so far: every other one arrives together
 };
